@@ -1,0 +1,1 @@
+"""Analyse stage: document model -> indicators, scorecard, changes, fact-checks, summaries, key figures."""

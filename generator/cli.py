@@ -1,0 +1,161 @@
+"""Command-line interface: ``python -m generator COMMAND`` (also ``briefs``).
+
+Commands only parse arguments and print; the work lives in the pipeline
+modules. A :class:`~generator.errors.BriefError` becomes one line on stderr
+and exit code 2; nothing else reaches the user as a traceback unless
+``BRIEFS_DEBUG=1`` is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from generator.errors import EXIT_BAD_INPUT, BriefError
+
+EXIT_INTERNAL = 70
+
+
+def _dump(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from generator.read import read_document
+
+    _dump(read_document(args.file).to_dict())
+    return 0
+
+
+def cmd_scorecard(args: argparse.Namespace) -> int:
+    from generator.analyse.scorecard import scorecard_json
+    from generator.read import read_document
+
+    _dump(scorecard_json(read_document(args.file)))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from generator.analyse.factcheck import find_findings, format_findings
+    from generator.read import read_document
+
+    findings = find_findings(read_document(args.file))
+    if args.json:
+        _dump([f.to_dict() for f in findings])
+    else:
+        sys.stdout.write(format_findings(findings, args.file))
+    return 0
+
+
+def cmd_summarize(args: argparse.Namespace) -> int:
+    from generator.analyse.summaries import summarize_json
+    from generator.read import read_document
+
+    _dump(summarize_json(read_document(args.file), budget=args.budget))
+    return 0
+
+
+def cmd_glossary_check(args: argparse.Namespace) -> int:
+    from generator.localise.glossary import check_glossary_dir
+
+    problems = check_glossary_dir(Path(args.dir))
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) in {args.dir}", file=sys.stderr)
+        return 1
+    print(f"glossary OK: {args.dir}")
+    return 0
+
+
+def cmd_glossary_gaps(args: argparse.Namespace) -> int:
+    from generator.localise.gaps import run_gaps
+
+    return run_gaps(Path(args.file), Path(args.dir), write=args.write)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from generator.build import build
+
+    return build(
+        [Path(p) for p in args.files],
+        out=Path(args.out),
+        jobs=args.jobs,
+        strict=args.strict or os.environ.get("STRICT") == "1",
+        formats=args.formats.split(",") if args.formats else None,
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Bilingual briefs of Chinese government plan reports.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("parse", cmd_parse, "Print the document model of a report as JSON.")
+    p.add_argument("file", help="report (.txt, .docx, .html, .md)")
+
+    p = add("scorecard", cmd_scorecard, "Print the indicator scorecard of a report as JSON.")
+    p.add_argument("file")
+
+    p = add("check", cmd_check, "Print fact-check findings of a report (exit 0 even when some are found).")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    p = add("summarize", cmd_summarize, "Print section summaries, key and headline figures as JSON.")
+    p.add_argument("file")
+    p.add_argument("--budget", type=int, default=200, help="characters per section summary (default 200)")
+
+    p = add("glossary", lambda a: 0, "Glossary tools: check, gaps.")
+    gsub = p.add_subparsers(dest="glossary_command", required=True, metavar="SUBCOMMAND")
+    g = gsub.add_parser("check", help="Validate every glossary file.", description="Validate every glossary file; print file:line:column: message per problem; exit 1 if any.")
+    g.add_argument("--dir", default="glossary", help="glossary folder (default: glossary)")
+    g.set_defaults(func=cmd_glossary_check)
+    g = gsub.add_parser("gaps", help="List terms a report needs that the glossary lacks.", description="List the terms the English brief of FILE needs that the glossary lacks, as a YAML stub.")
+    g.add_argument("file")
+    g.add_argument("--dir", default="glossary", help="glossary folder (default: glossary)")
+    g.add_argument("--write", action="store_true", help="append the stub to glossary/gaps.yaml (keeps comments and order)")
+    g.set_defaults(func=cmd_glossary_gaps)
+
+    p = add("build", cmd_build, "Render reports into DIR/<name>/ (PDF, DOCX, HTML in zh and en, scorecard).")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--out", default="build", help="output folder (default: build)")
+    p.add_argument("-j", "--jobs", type=int, default=0, help="parallel workers (default: CPU count)")
+    p.add_argument("--strict", action="store_true", help="fail on any glossary gap (also STRICT=1)")
+    p.add_argument("--formats", default=None, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BriefError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug: still one line unless debugging
+        if os.environ.get("BRIEFS_DEBUG") == "1":
+            raise
+        where = getattr(args, "file", None) or ""
+        print(
+            f"internal error{' on ' + str(where) if where else ''}: {type(exc).__name__}: {exc} "
+            "(rerun with BRIEFS_DEBUG=1 for a traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL

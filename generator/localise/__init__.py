@@ -1,0 +1,1 @@
+"""Localise stage: analysis -> brief model per language (glossary, Babel formatting)."""

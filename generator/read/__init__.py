@@ -1,0 +1,1 @@
+"""Read stage: a source file (txt, docx, html, md) -> :class:`generator.document.Document`."""

@@ -1,0 +1,1 @@
+"""Render stage: brief model -> HTML/PDF (WeasyPrint), DOCX (python-docx), charts."""

@@ -1,0 +1,36 @@
+#!/bin/sh
+# Make sure the system packages the renderers need are present.
+#   - a CJK font (fonts-noto-cjk) when fontconfig knows none for Chinese
+#   - libharfbuzz-subset0: without it WeasyPrint subsets fonts with fontTools (~20x slower on CJK)
+#   - Pango (WeasyPrint's text layout)
+#   - with "test": poppler-utils (pdftotext, pdffonts) used by the tests
+# Installs them with apt-get when running as root; otherwise prints the exact command and fails.
+set -eu
+
+missing=""
+have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+
+if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh family 2>/dev/null | head -n 1)" ]; then
+  missing="$missing fonts-noto-cjk fontconfig"
+fi
+have_lib libharfbuzz-subset.so.0 || missing="$missing libharfbuzz-subset0"
+have_lib libpango-1.0.so.0 || missing="$missing libpango-1.0-0"
+have_lib libpangoft2-1.0.so.0 || missing="$missing libpangoft2-1.0-0"
+if [ "${1:-}" = "test" ]; then
+  command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+fi
+
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "installing system packages:$missing" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >/dev/null || true
+  # shellcheck disable=SC2086
+  apt-get install -y -q --no-install-recommends $missing >/dev/null
+  exit 0
+fi
+
+echo "missing system packages:$missing" >&2
+echo "run: sudo apt-get install -y --no-install-recommends$missing" >&2
+exit 1
