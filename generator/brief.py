@@ -193,6 +193,7 @@ class Brief:
     findings: tuple[Finding, ...] = ()
     terms: tuple[TermPair, ...] = ()  # English brief: appendix of key terms
     warnings: tuple[str, ...] = ()
+    generated_iso: str = ""  # the generation date as YYYY-MM-DD (PDF/HTML metadata)
 
     def texts(self) -> Iterator[Text]:
         """Every localised text of the brief (for gap counting and number QA)."""

@@ -125,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     g = gsub.add_parser("gaps", help="List terms a report needs that the glossary lacks.", description="List the terms the English brief of FILE needs that the glossary lacks, as a YAML stub.")
     g.add_argument("file")
     g.add_argument("--dir", default="glossary", help="glossary folder (default: glossary)")
-    g.add_argument("--write", action="store_true", help="append the stub to glossary/gaps.yaml (keeps comments and order)")
+    g.add_argument("--write", action="store_true", help="add the stubs to the glossary file of their kind (keeps comments and order)")
     g.set_defaults(func=cmd_glossary_gaps)
 
     p = add("build", cmd_build, "Render reports into DIR/<name>/ (PDF, DOCX, HTML in zh and en, scorecard).")

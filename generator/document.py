@@ -67,7 +67,7 @@ class Section:
 
 @dataclass
 class Part:
-    """A ``一、`` part of the report."""
+    """A ``一、`` part of the report: ``intro``, ``sections``, then ``outro``."""
 
     number: int
     marker: str  # e.g. "一、"
@@ -76,6 +76,9 @@ class Part:
     role: str = "other"  # "review" | "outlook" | "tasks" | "other" (see read.structure)
     intro: list[Paragraph] = field(default_factory=list)  # before the first section
     sections: list[Section] = field(default_factory=list)
+    # Body paragraphs after the last item of the last section (tallies, totals of
+    # major projects); they close the part rather than belong to that section.
+    outro: list[Paragraph] = field(default_factory=list)
 
 
 class RowKind(str, Enum):
@@ -185,6 +188,7 @@ class Document:
             yield from part.intro
             for section in part.sections:
                 yield from section.paragraphs
+            yield from part.outro
         for att in self.attachments:
             yield from att.paragraphs
 

@@ -4,13 +4,25 @@
 ``"正增长"`` -> ``POSITIVE``; ``"—"`` -> ``PENDING`` and so on. The same
 parser reads the "actual" column of review tables (``"2.5左右（预计能达到…）"``,
 ``"预计能完成"``, ``"同口径—2.5"``).
+
+A table cell never makes :func:`parse_target` raise: a cell it cannot read
+as a number is QUALITATIVE with its text kept (``保持Ⅱ类``, ``保稳促优``). Only
+a value that is not a string at all raises :class:`ParseError`.
+
+Phrases are data (``PHRASES``, ``CHANGE_WORDS``); numbers go through
+:func:`generator.quantities.parse_quantity`.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+
+from generator.errors import ParseError
+from generator.quantities import MINUS_SIGNS, Qualifier, parse_quantity
+from generator.text import normalise
 
 
 class TargetKind(str, Enum):
@@ -42,3 +54,101 @@ class Target:
     aspiration: str | None = None  # 争取实现更好的结果 / 不低于经济增速
     note: str | None = None  # parenthetical note: （预计能达到…）
     text: str = ""  # the cell as written
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.value is not None
+
+
+# Whole-cell phrases (after removing a note) -> kind. Matched as substrings in
+# this order, so a longer phrase is listed before any phrase it contains.
+PHRASES: tuple[tuple[str, TargetKind], ...] = (
+    ("规划期内统筹考虑", TargetKind.PERIOD),
+    ("▽", TargetKind.PERIOD),
+    ("正增长", TargetKind.POSITIVE),
+    ("负增长", TargetKind.NEGATIVE),
+    ("预计能完成", TargetKind.ACHIEVED),
+    ("能够完成", TargetKind.ACHIEVED),
+    ("预计完成", TargetKind.ACHIEVED),
+    ("已完成", TargetKind.ACHIEVED),
+)
+# A cell of dashes only: the state has not issued the target yet.
+PENDING_CELL = re.compile(f"^(?:{'|'.join(map(re.escape, MINUS_SIGNS))}|/)+$")
+
+# 较上年提升0.5个百分点 / 比上年下降3%: change words -> sign of the change.
+CHANGE_WORDS: dict[str, int] = {
+    "提升": 1, "提高": 1, "增加": 1, "增长": 1, "上升": 1,
+    "下降": -1, "降低": -1, "减少": -1,
+}
+_RELATIVE = re.compile(
+    r"^(?:较上年|比上年|较上年度|比上年度|较去年|同比)?"
+    f"(?P<change>{'|'.join(CHANGE_WORDS)})(?P<amount>.+)$"
+)
+
+QUALIFIER_KIND: dict[Qualifier | None, TargetKind] = {
+    None: TargetKind.EXACT,
+    Qualifier.ABOUT: TargetKind.ABOUT,
+    Qualifier.NEARLY: TargetKind.ABOUT,
+    Qualifier.AT_LEAST: TargetKind.AT_LEAST,
+    Qualifier.OVER: TargetKind.AT_LEAST,
+    Qualifier.AT_MOST: TargetKind.AT_MOST,
+}
+
+_NOTE = re.compile(r"^(?P<main>.*?)[（(](?P<note>[^（）()]*)[）)]\s*$")
+_ASPIRATION_SPLIT = re.compile(r"[、，,；;]")
+
+
+def parse_target(text: str) -> Target:
+    """One indicator-table cell (target or actual column) as a :class:`Target`."""
+    if not isinstance(text, str):
+        raise ParseError(f"table cell is not text: {text!r}")
+    cell = normalise(text).strip()
+    if not cell:
+        return Target(TargetKind.EMPTY, text=text)
+    note = None
+    m = _NOTE.match(cell)
+    if m and m.group("main").strip():
+        cell, note = m.group("main").strip(), m.group("note").strip() or None
+    if PENDING_CELL.match(cell):
+        return Target(TargetKind.PENDING, note=note, text=text)
+    for phrase, kind in PHRASES:
+        if phrase in cell:
+            return Target(kind, note=note, text=text)
+
+    head, _, rest = _split_aspiration(cell)
+    target = _numeric(head, text, note, rest or None)
+    if target is not None:
+        return target
+    return Target(TargetKind.QUALITATIVE, note=note, text=text)
+
+
+def _split_aspiration(cell: str) -> tuple[str, str, str]:
+    """``6以上、争取实现更好的结果`` -> (``6以上``, ``、``, ``争取实现更好的结果``)."""
+    m = _ASPIRATION_SPLIT.search(cell)
+    if not m:
+        return cell, "", ""
+    return cell[: m.start()].strip(), m.group(), cell[m.end():].strip()
+
+
+def _numeric(head: str, text: str, note: str | None, aspiration: str | None) -> Target | None:
+    """A numeric cell (exact, qualified, range, ratio or relative), else None."""
+    rel = _RELATIVE.match(head)
+    if rel:
+        try:
+            q = parse_quantity(rel.group("amount"))
+        except ParseError:
+            return None
+        sign = CHANGE_WORDS[rel.group("change")]
+        return Target(
+            TargetKind.RELATIVE, value=sign * q.value, unit=q.unit,
+            note=note, aspiration=aspiration, text=text,
+        )
+    try:
+        q = parse_quantity(head)
+    except ParseError:
+        return None
+    kind = TargetKind.RANGE if q.is_range else QUALIFIER_KIND[q.qualifier]
+    return Target(
+        kind, value=q.value, high=q.high, unit=q.unit, ratio_to=q.ratio_to,
+        basis=q.basis, aspiration=aspiration, note=note, text=text,
+    )

@@ -1,0 +1,239 @@
+"""Section summaries, key figures per section and the report's headline figures.
+
+:func:`summarize` gives, for every section of the review and tasks parts and
+of the outlook part (the overview), a Chinese summary: the section's title
+sentence, its item titles (``一是…；二是…``) and then the most informative
+whole sentences — chosen greedily by figure density, position in the
+paragraph and novelty against what is already chosen — within a character
+budget, in source order. Each section also gets its top key figures
+(:mod:`generator.analyse.figures`), and the report its headline figures,
+taken from the lead ``——`` paragraphs of the review part.
+
+:func:`summarize_json` is the JSON form printed by ``python -m generator
+summarize``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from generator.analyse.figures import KeyFigure, extract_figures, figure_score, metric_priority, rank_figures
+from generator.document import Document, Paragraph, ParagraphKind, Part, Section
+from generator.text import sentences
+
+SECTION_ROLES: tuple[str, ...] = ("review", "tasks")
+OVERVIEW_ROLES: tuple[str, ...] = ("outlook",)
+HEADLINE_ROLE = "review"
+
+DEFAULT_BUDGET = 200
+DEFAULT_MAX_FIGURES = 5
+DEFAULT_MAX_HEADLINE = 8
+
+# Sentence choice: weight of figure density, of position, and the overlap
+# with chosen text above which a sentence is a repetition.
+DENSITY_WEIGHT = 1.0
+POSITION_WEIGHT = 0.6
+NOVELTY_WEIGHT = 1.0
+REPEAT_OVERLAP = 0.6
+
+_ORDINAL_CHARS = "一二三四五六七八九十"
+_STOPS = "。！？"
+
+
+@dataclass(frozen=True)
+class SectionSummary:
+    """Summary and key figures of one ``（一）`` section."""
+
+    part: int
+    part_title: str
+    role: str
+    number: int
+    marker: str
+    title: str
+    summary_zh: str  # title sentence, item titles, chosen sentences
+    body_zh: str  # the chosen sentences only (for layouts showing title and items apart)
+    items: tuple[str, ...]
+    key_figures: tuple[KeyFigure, ...]
+    line: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "part": self.part,
+            "part_title": self.part_title,
+            "number": self.number,
+            "title": self.title,
+            "summary_zh": self.summary_zh,
+            "items": list(self.items),
+            "key_figures": [f.to_dict() for f in self.key_figures],
+            "line": self.line,
+        }
+
+
+@dataclass(frozen=True)
+class Summaries:
+    sections: tuple[SectionSummary, ...]  # review and tasks parts
+    overview: tuple[SectionSummary, ...]  # the outlook part
+    headline: tuple[KeyFigure, ...]
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    order: int  # reading order within the section
+    text: str
+    score: float  # density and position; novelty is judged at choice time
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if not text or text[-1] in _STOPS else text + "。"
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a) if a else 1.0
+
+
+def _items_clause(items: list[str], room: int) -> str:
+    """``一是X；二是Y。`` with as many items as fit in ``room`` characters."""
+    clause = ""
+    for n, title in enumerate(items, 1):
+        ordinal = _ORDINAL_CHARS[n - 1] if n <= 10 else str(n)
+        candidate = (clause[:-1] + "；" if clause else "") + f"{ordinal}是{title.rstrip('。；')}。"
+        if len(candidate) > room:
+            break
+        clause = candidate
+    return clause
+
+
+def _is_heading_sentence(sentence: str, section: Section) -> bool:
+    bare = sentence.rstrip(_STOPS).strip()
+    if bare == section.title or bare.endswith(section.title):
+        return True
+    return any(
+        p.kind is ParagraphKind.ITEM and p.title and bare.endswith(p.title.rstrip(_STOPS))
+        and len(bare) - len(p.title) <= 3
+        for p in section.paragraphs
+    )
+
+
+def _candidates(section: Section) -> list[_Candidate]:
+    """Every sentence of the section other than its title and item titles, scored."""
+    out: list[_Candidate] = []
+    order = 0
+    for paragraph in section.paragraphs:
+        position = 0
+        for sentence in sentences(paragraph.text):
+            order += 1
+            if _is_heading_sentence(sentence, section):
+                continue
+            figures = extract_figures([Paragraph(sentence, paragraph.span)])
+            info = sum(max(figure_score(f), 0.0) for f in figures)
+            density = info / max(len(sentence), 1) * 10
+            score = DENSITY_WEIGHT * density + POSITION_WEIGHT / (1 + position)
+            out.append(_Candidate(order, sentence, score))
+            position += 1
+    return out
+
+
+def summarize_section(section: Section, budget: int = DEFAULT_BUDGET) -> tuple[str, str]:
+    """(summary, chosen sentences) of one section within ``budget`` characters.
+
+    The title sentence always comes first, even when it alone exceeds the
+    budget; no sentence is cut, none is used twice.
+    """
+    head = _sentence(section.title)
+    items = [p.title for p in section.items if p.title]
+    head += _items_clause(items, budget - len(head))
+    room = budget - len(head)
+    chosen: list[_Candidate] = []
+    seen = _bigrams(head)
+    pool = [c for c in _candidates(section) if len(c.text) <= room]
+    while pool:
+        def value(c: _Candidate) -> float:
+            return c.score + NOVELTY_WEIGHT * (1 - _overlap(_bigrams(c.text), seen))
+
+        best = max(pool, key=lambda c: (value(c), -c.order))
+        pool.remove(best)
+        grams = _bigrams(best.text)
+        if len(best.text) > room or _overlap(grams, seen) >= REPEAT_OVERLAP:
+            continue
+        chosen.append(best)
+        seen |= grams
+        room -= len(best.text)
+        pool = [c for c in pool if len(c.text) <= room and c.text != best.text]
+    body = "".join(c.text for c in sorted(chosen, key=lambda c: c.order))
+    return head + body, body
+
+
+def _section_summary(part: Part, section: Section, budget: int, max_figures: int) -> SectionSummary:
+    summary, body = summarize_section(section, budget)
+    figures = rank_figures(extract_figures(section.paragraphs), max_figures)
+    return SectionSummary(
+        part=part.number, part_title=part.title, role=part.role, number=section.number,
+        marker=section.marker, title=section.title, summary_zh=summary, body_zh=body,
+        items=tuple(p.title for p in section.items if p.title), key_figures=tuple(figures),
+        line=section.span.start,
+    )
+
+
+def _headline_score(fig: KeyFigure) -> float:
+    return metric_priority(fig.metric_zh) + figure_score(fig) / 10
+
+
+def headline_figures(doc: Document, limit: int = DEFAULT_MAX_HEADLINE) -> list[KeyFigure]:
+    """The report's headline figures, best first.
+
+    From the lead ``——`` paragraphs of the review part; when they hold no
+    figure, from its other opening paragraphs, and then from the whole part.
+    """
+    review = [p for p in doc.parts if p.role == HEADLINE_ROLE] or doc.parts[:1]
+    sources: list[list[Paragraph]] = []
+    for part in review:
+        sources.append([p for p in part.intro if p.kind is ParagraphKind.LEAD])
+        sources.append(list(part.intro))
+        sources.append([p for s in part.sections for p in s.paragraphs])
+    for paragraphs in sources:
+        figures = [f for f in extract_figures(paragraphs) if f.metric_zh]
+        if figures:
+            ranked = rank_figures(figures)
+            ranked.sort(key=lambda f: (-_headline_score(f), f.index))
+            return ranked[:limit]
+    return []
+
+
+def _parts(doc: Document, roles: Iterable[str]) -> list[Part]:
+    return [p for p in doc.parts if p.role in roles]
+
+
+def summarize(
+    doc: Document, budget: int = DEFAULT_BUDGET, max_figures: int = DEFAULT_MAX_FIGURES,
+    max_headline: int = DEFAULT_MAX_HEADLINE,
+) -> Summaries:
+    """Summaries of the review and tasks sections, the outlook overview and the headline."""
+    section_parts = _parts(doc, SECTION_ROLES)
+    overview_parts = _parts(doc, OVERVIEW_ROLES)
+    if not section_parts and not overview_parts:
+        section_parts = [p for p in doc.parts if p.sections]  # structure without roles
+    return Summaries(
+        sections=tuple(
+            _section_summary(part, s, budget, max_figures) for part in section_parts for s in part.sections
+        ),
+        overview=tuple(
+            _section_summary(part, s, budget, max_figures) for part in overview_parts for s in part.sections
+        ),
+        headline=tuple(headline_figures(doc, max_headline)),
+    )
+
+
+def summarize_json(doc: Document, budget: int = DEFAULT_BUDGET) -> dict[str, Any]:
+    """JSON form for ``python -m generator summarize FILE --budget N``."""
+    result = summarize(doc, budget=budget)
+    return {
+        "sections": [s.to_dict() for s in result.sections],
+        "overview": [s.to_dict() for s in result.overview],
+        "headline": [f.to_dict() for f in result.headline],
+    }

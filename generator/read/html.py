@@ -1,0 +1,256 @@
+"""HTML pages (as published on government websites) -> blocks.
+
+Parses only (BeautifulSoup + lxml); nothing is ever fetched. Page furniture
+(:data:`DROP_TAGS`) is removed, then the article container is chosen: the
+first CMS class/id of :data:`CONTAINER_HINTS` that holds a fair share of the
+page's Chinese text, else the deepest element holding most of it. Inside it
+block elements and ``<br>`` delimit paragraphs; ``<table>`` becomes a
+TableBlock (colspan/rowspan expanded with empty cells so text is not
+repeated) unless it is a layout table (nested tables, or a single row or
+column), whose cells are read as prose. A block's "line" is its ordinal.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+
+from generator.errors import InputError
+from generator.read.blocks import Block, Source, TableBlock, TextBlock, clean_cell, clean_text
+
+DROP_TAGS = [
+    "script", "style", "nav", "header", "footer", "iframe", "frame", "frameset", "form", "noscript",
+    "aside", "button", "select", "input", "textarea", "svg", "object", "embed", "template", "head",
+    "link", "meta", "audio", "video", "canvas", "map",
+]
+BLOCK_TAGS = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section",
+    "article", "main", "blockquote", "pre", "center", "figure", "figcaption", "address", "hr",
+    "caption", "tr", "td", "th", "tbody", "thead", "tfoot", "body", "html", "table",
+}
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+BOLD_TAGS = {"b", "strong"}
+# Government CMS article containers, most specific first.
+CONTAINER_HINTS = [
+    re.compile(r"TRS_Editor|TRS_UEDITOR|trs_paper_default", re.I),
+    re.compile(r"Custom_UnionStyle", re.I),
+    re.compile(r"\bzoom\b|zoomcon|fontzoom", re.I),
+    re.compile(r"article|content|detail|main|pages?_?con|text", re.I),
+]
+MIN_HINT_SHARE = 0.3  # a hinted container must hold this share of the page's Chinese text
+MIN_FALLBACK_SHARE = 0.8
+MAX_SPAN = 1000  # colspan/rowspan beyond this is garbage
+TITLE_META = ("ArticleTitle", "og:title", "title")
+BYLINE_META = ("ContentSource", "author", "Author", "source")
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SOURCE_LINE = re.compile(r"(?:来源|信息来源|发布机构)\s*[：:]\s*([\u4e00-\u9fff]{2,30}?(?:委员会|发展改革委|发改委|人民政府|厅|局))")
+_SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in ``<meta>`` (first 4 KB), if any."""
+    m = _CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
+def parse_html(text: str, path: Path) -> Source:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(text, "lxml")
+    title_hint, byline_hint = _hints(soup)
+    for tag in soup.find_all(DROP_TAGS):
+        if not tag.decomposed:  # a dropped tag inside one already dropped
+            tag.decompose()
+    container = _container(soup)
+    walker = _Walker()
+    try:
+        walker.visit(container)
+    except RecursionError:
+        raise InputError("HTML nested too deeply to read", path, 1) from None
+    walker.flush()
+    return Source(blocks=walker.blocks, title_hint=title_hint, byline_hint=byline_hint)
+
+
+def _hints(soup: BeautifulSoup) -> tuple[str | None, str | None]:
+    title = None
+    for tag in soup.find_all(["h1", "h2"]):
+        text = clean_text(tag.get_text())
+        if "报告" in text or "计划" in text:
+            title = text
+            break
+    metas = {str(m.get("name") or m.get("property") or ""): str(m.get("content") or "") for m in soup.find_all("meta")}
+    if title is None:
+        title = next((clean_text(metas[k]) for k in TITLE_META if metas.get(k, "").strip()), None)
+    if title is None and soup.title is not None:
+        title = clean_text(soup.title.get_text()) or None
+    byline = next((clean_text(metas[k]) for k in BYLINE_META if metas.get(k, "").strip()), None)
+    if byline is None:  # "来源：…委员会" in the page's info line
+        m = _SOURCE_LINE.search(soup.get_text(" "))
+        byline = m.group(1) if m else None
+    return title, byline
+
+
+def _cjk_counts(root: Tag) -> tuple[list[Tag], dict[int, int]]:
+    """Every element in document order, and its Chinese-character count (linear time)."""
+    elements = [root, *root.find_all(True)]
+    counts: dict[int, int] = {}
+    for el in reversed(elements):  # children come after parents in document order
+        total = 0
+        for child in el.children:
+            if isinstance(child, Tag):
+                total += counts.get(id(child), 0)
+            elif isinstance(child, NavigableString) and not isinstance(child, _SKIP_STRINGS):
+                total += len(_CJK.findall(child))
+        counts[id(el)] = total
+    return elements, counts
+
+
+def _container(soup: BeautifulSoup) -> Tag:
+    root = soup.body or soup
+    elements, counts = _cjk_counts(root)
+    total = counts[id(root)]
+    if total == 0:
+        return root
+    for hint in CONTAINER_HINTS:
+        hinted = [
+            el for el in elements
+            if counts[id(el)] >= MIN_HINT_SHARE * total and hint.search(_names(el))
+        ]
+        if hinted:
+            best = max(counts[id(el)] for el in hinted)
+            return [el for el in hinted if counts[id(el)] >= 0.95 * best][-1]  # the deepest of the best
+    return [el for el in elements if counts[id(el)] >= MIN_FALLBACK_SHARE * total][-1]
+
+
+def _names(el: Tag) -> str:
+    classes = el.get("class") or []
+    if isinstance(classes, str):
+        classes = [classes]
+    return " ".join([str(el.get("id") or ""), *map(str, classes)])
+
+
+@dataclass
+class _Walker:
+    blocks: list[Block] = field(default_factory=list)
+    ordinal: int = 0
+    parts: list[tuple[str, bool]] = field(default_factory=list)  # (text, bold)
+    heading: int | None = None
+    bold_depth: int = 0
+    pre_depth: int = 0
+
+    def flush(self) -> None:
+        text = clean_text("".join(t for t, _ in self.parts))
+        if text:
+            bold = all(b for t, b in self.parts if t.strip())
+            self.ordinal += 1
+            self.blocks.append(TextBlock(text, self.ordinal, self.ordinal, heading=self.heading, bold=bold))
+        self.parts = []
+
+    def visit(self, node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, Tag):
+                self._tag(child)
+            elif isinstance(child, NavigableString) and not isinstance(child, _SKIP_STRINGS):
+                self._string(str(child))
+
+    def _string(self, text: str) -> None:
+        if self.pre_depth:
+            lines = text.split("\n")
+            for k, line in enumerate(lines):
+                if k:
+                    self.flush()
+                self.parts.append((line, self.bold_depth > 0))
+        else:
+            self.parts.append((text, self.bold_depth > 0))
+
+    def _tag(self, tag: Tag) -> None:
+        name = tag.name
+        if name == "br":
+            self.flush()
+            return
+        if name == "table":
+            rows = _data_table(tag)
+            if rows is not None:
+                self.flush()
+                spans = [(self.ordinal + k + 1, self.ordinal + k + 1) for k in range(len(rows))]
+                self.ordinal += len(rows)
+                self.blocks.append(TableBlock(rows, spans))
+                return
+        bold = name in BOLD_TAGS or "bold" in str(tag.get("style") or "").replace(" ", "").lower()
+        block = name in BLOCK_TAGS
+        if block:
+            self.flush()
+        saved_heading = self.heading
+        if name in HEADINGS:
+            self.heading = HEADINGS[name]
+        self.bold_depth += bold
+        self.pre_depth += name == "pre"
+        self.visit(tag)
+        self.bold_depth -= bold
+        self.pre_depth -= name == "pre"
+        if block:
+            self.flush()
+        self.heading = saved_heading
+
+
+def _span(tag: Tag, attr: str) -> int:
+    try:
+        return min(MAX_SPAN, max(1, int(str(tag.get(attr) or "1").strip() or "1")))
+    except ValueError:
+        return 1
+
+
+def _own_rows(table: Tag) -> list[Tag]:
+    return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+
+
+def _data_table(table: Tag) -> list[list[str]] | None:
+    """The table's grid, or None for a layout table."""
+    if table.find("table") is not None:
+        return None
+    trs = _own_rows(table)
+    raw = [tr.find_all(["td", "th"], recursive=False) for tr in trs]
+    if len(raw) < 2 or max((sum(_span(c, "colspan") for c in r) for r in raw), default=0) < 2:
+        return None
+    rows: list[list[str]] = []
+    carry: dict[int, int] = {}  # column -> rows still covered by a rowspan above
+    for cells in raw:
+        out: list[str] = []
+        col = 0
+
+        def skip_carried() -> None:
+            nonlocal col
+            while carry.get(col, 0) > 0:
+                carry[col] -= 1
+                out.append("")
+                col += 1
+
+        for cell in cells:
+            skip_carried()
+            out.append(_cell_text(cell))
+            colspan, rowspan = _span(cell, "colspan"), _span(cell, "rowspan")
+            out.extend([""] * (colspan - 1))
+            for k in range(colspan):
+                if rowspan > 1:
+                    carry[col + k] = rowspan - 1
+            col += colspan
+        for c in sorted(k for k, v in carry.items() if v > 0 and k >= col):
+            out.extend([""] * (c - col))
+            col = c
+            skip_carried()
+        rows.append(out)
+    return rows
+
+
+def _cell_text(cell: Tag) -> str:
+    for br in cell.find_all("br"):
+        br.replace_with("\n")
+    for inner in cell.find_all(["p", "div", "li"]):
+        inner.insert_before("\n")
+    return clean_cell(cell.get_text())

@@ -1,0 +1,581 @@
+"""The DOCX brief: lays a :class:`~generator.brief.Brief` out as a Word document.
+
+Starts from ``templates/reference.docx`` (its styles, page set-up and
+settings; see ``tools/make_reference_docx.py``), clears its body and adds,
+in the order of the HTML brief: title block with the at-a-glance box,
+review scorecard, tallies and scorecard chart, plan targets and retired
+indicators, major-project tables and chart, outlook and section summaries,
+notes on the source and (English) the key-terms appendix. Interface words
+come from the message catalogs. The output is deterministic: the same brief
+gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from babel.dates import get_month_names
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu, RGBColor
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from generator.brief import Brief, Chart, Figure, SectionBrief, Segment, Status, Text
+from generator.errors import TemplateError
+from generator.render import docx_xml as ox
+from generator.render.atomic import write_bytes
+from generator.render.html import CHART_PLACES
+from generator.render.i18n import gettext
+
+REFERENCE = Path(__file__).resolve().parents[2] / "templates" / "reference.docx"
+
+# Paragraph, character and table styles the brief needs from the reference document.
+REQUIRED_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet",
+                   "Caption", "Header", "Footer", "Strong", "Glance", "Note", "Table Text",
+                   "Table Heading", "Table Number", "Table Source", "Glossary Gap", "Brief Table")
+
+# Brief language / BCP 47 tag -> Word language tag.
+WORD_LANG = {"zh": "zh-CN", "zh-Hans": "zh-CN", "zh-CN": "zh-CN", "zh-Hant": "zh-TW",
+             "zh-TW": "zh-TW", "en": "en-US", "en-GB": "en-GB", "en-US": "en-US"}
+
+# status key -> (ink, fill): the hues of templates/brief.css (--met, --met-bg, ...).
+STATUS_COLOURS = {"met": ("2E7D4F", "E8F3EC"), "missed": ("B23A2E", "F8E9E7"),
+                  "no_target": ("6B6B6B", "EFEFEF"), "not_comparable": ("8A6D1F", "F6F0DE"),
+                  "qualitative": ("3F6597", "E9EFF7"), "unscored": ("7D7D7D", "F3F3F3")}
+# plan change key -> (glyph, whose colours it borrows), as in brief.css.
+CHANGE_MARKS = {"new": ("+", "accent"), "raised": ("▲", "met"), "lowered": ("▼", "missed"),
+                "unchanged": ("=", "muted"), "reworded": ("✎", "not_comparable"),
+                "replaced": ("⇄", "qualitative")}
+ACCENT = ("1F3A5F", "EEF2F7")
+MUTED = "5F6B76"
+SEVERITY_COLOURS = {"error": "missed", "warning": "not_comparable", "info": "qualitative"}
+# Does the analysis' tally agree with the report's own? -> (msgid, glyph, colours); None: not stated.
+AGREEMENT = {True: ("Agrees", "✔", "met"), False: ("Differs", "≠", "missed")}
+
+# Placeholders of the footer words ("Page %(page)s of %(pages)s") -> Word field.
+FIELDS = {"%(page)s": "PAGE", "%(pages)s": "NUMPAGES"}
+
+# Punctuation that differs between the languages.
+PUNCT = {"zh": {"colon": "：", "list": "；", "caption": "　", "dot": " · "},
+         "en": {"colon": ": ", "list": "; ", "caption": ": ", "dot": " · "}}
+
+# Column widths of the fixed tables, as fractions of the text width.
+SCORE_COLUMNS = (0.06, 0.23, 0.09, 0.11, 0.11, 0.13, 0.17, 0.10)
+TALLY_COLUMNS = (0.15, 0.33, 0.08, 0.30, 0.14)
+PLAN_COLUMNS = (0.06, 0.27, 0.09, 0.17, 0.17, 0.14, 0.10)
+FINDING_COLUMNS = (0.14, 0.66, 0.2)
+TERM_COLUMNS = (0.4, 0.6)
+SUB_ROW_INDENT = Cm(0.45)
+
+
+def colours(key: str) -> tuple[str, str]:
+    """(ink, fill) of a status key, or of "accent" / "muted" (grey text, no fill)."""
+    return {"accent": ACCENT, "muted": (MUTED, "")}.get(key) or STATUS_COLOURS.get(key, ("", ""))
+
+
+@dataclass
+class _Writer:
+    """State of one render: the document, the brief, and how many characters had to be removed."""
+
+    brief: Brief
+    doc: DocxDocument
+    charts: dict[str, tuple[Path, Path]]
+    removed: int = 0
+    chart_count: int = 0
+    _ea_fonts: dict[str, str] = field(default_factory=dict)
+
+    # -- words and text -------------------------------------------------------------
+
+    def _(self, msgid: str, **values: str) -> str:
+        words = gettext(self.brief.lang, msgid)
+        return words % values if values else words
+
+    @property
+    def punct(self) -> dict[str, str]:
+        return PUNCT.get(self.brief.lang, PUNCT["en"])
+
+    def clean(self, text: str) -> str:
+        cleaned, count = ox.strip_invalid(text)
+        self.removed += count
+        return cleaned
+
+    def east_asia_font(self, paragraph: Paragraph) -> str:
+        """The eastAsia font of the paragraph's style (so a Chinese run matches its surroundings)."""
+        name = paragraph.style.name if paragraph.style is not None else "Normal"
+        if name not in self._ea_fonts:
+            font = ox.style_east_asia_font(paragraph.style) or ox.default_east_asia_font(self.doc.styles.element)
+            self._ea_fonts[name] = font or "Noto Serif CJK SC"
+        return self._ea_fonts[name]
+
+    def write(self, paragraph: Paragraph, content: Text | str, style: str | None = None,
+              ink: str = "", fill: str = "") -> None:
+        """Append ``content`` to ``paragraph``: one run per segment, Chinese runs tagged."""
+        segments = content.segments if isinstance(content, Text) else (Segment(content),)
+        for seg in segments:
+            text = self.clean(seg.text)
+            if not text:
+                continue
+            run = paragraph.add_run(text, style="Glossary Gap" if seg.gap else style)
+            lang = seg.lang or self.brief.html_lang
+            if lang.startswith("zh") or ox.has_cjk(text):
+                ox.mark_east_asian(run, self.east_asia_font(paragraph), WORD_LANG.get(lang, "zh-CN"))
+            elif seg.lang:
+                ox.set_rpr_lang(run._r.get_or_add_rPr(), val=WORD_LANG.get(seg.lang, seg.lang))
+            if ink and not seg.gap:
+                run.font.color.rgb = RGBColor.from_string(ink)
+            if fill:
+                ox.shade_run(run, fill)
+
+    def para(self, content: Text | str = "", style: str = "Normal") -> Paragraph:
+        paragraph = self.doc.add_paragraph(style=style)
+        if content:
+            self.write(paragraph, content)
+        return paragraph
+
+    def heading(self, content: Text | str, level: int, year: str = "") -> Paragraph:
+        paragraph = self.para(content, f"Heading {level}")
+        if year:
+            self.write(paragraph, f" {year}", ink=MUTED)
+        return paragraph
+
+    def source_note(self, where: str) -> None:
+        if where:
+            self.para(self._("Source: %(where)s", where=self.clean(where)), "Note")
+
+    @property
+    def short_title(self) -> str:
+        return self._("%(region)s %(year)s plan report: brief", region=str(self.brief.region),
+                      year=self.brief.plan_year)
+
+    # -- tables -----------------------------------------------------------------------
+
+    @property
+    def text_width(self) -> int:
+        section = self.doc.sections[-1]
+        return section.page_width - section.left_margin - section.right_margin
+
+    def table(self, header: Sequence[Text | str], fractions: Sequence[float],
+              numeric: Iterable[int] = ()) -> "_Table":
+        """A "Brief Table" with a repeated header row; columns in ``numeric`` right-aligned."""
+        table = self.doc.add_table(rows=1, cols=len(header))
+        table.style = self.doc.styles["Brief Table"]
+        row = table.rows[0]
+        ox.repeat_header(row)
+        ox.cant_split(row)
+        numeric = frozenset(numeric)
+        for i, (cell, title) in enumerate(zip(row.cells, header)):
+            self.cell(cell, title, "Table Heading")
+            if i in numeric:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        total = sum(fractions)
+        widths = [int(self.text_width * f / total) for f in fractions]
+        return _Table(self, table, widths)
+
+    def cell(self, cell: _Cell, content: Text | str, style: str = "Table Text", fill: str = "",
+             ink: str = "", indent: int = 0) -> _Cell:
+        paragraph = cell.paragraphs[0]
+        paragraph.style = self.doc.styles[style]
+        if indent:
+            paragraph.paragraph_format.left_indent = indent
+        self.write(paragraph, content, ink=ink)
+        if fill:
+            ox.shade_cell(cell, fill)
+        return cell
+
+    def group_row(self, t: "_Table", label: Text) -> None:
+        """A category row spanning the table, kept with the row below it."""
+        cell = ox.span_cells(t.row())
+        self.cell(cell, label, "Table Heading", fill=ACCENT[1], ink=ACCENT[0])
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
+
+    def status_text(self, status: Status) -> Text:
+        return Text.join([status.icon, status.label], sep=" ") if status.icon else status.label
+
+    # -- blocks ----------------------------------------------------------------------
+
+    def title_block(self) -> None:
+        b = self.brief
+        self.para(self.short_title, "Subtitle")
+        self.para(b.title, "Title")
+        facts = [(self._("Issued by"), b.issuer), (self._("Region"), b.region),
+                 (self._("Review year"), b.review_year), (self._("Plan year"), b.plan_year),
+                 (self._("Source file"), b.source_file), (self._("Generated"), b.generated)]
+        self.para(Text.join([Text.join([label, value], sep=self.punct["colon"]) for label, value in facts if value],
+                            sep=self.punct["dot"]), "Note")
+        if b.headline or b.glance_tally:
+            self.glance_box()
+        if b.gaps:
+            note = self.para("", "Note")
+            self.write(note, Text((Segment(b.gaps[0], lang="zh-Hans", gap=True),)))
+            self.write(note, " " + self._("Not in the glossary: shown in Chinese"))
+
+    def glance_box(self) -> None:
+        b = self.brief
+        title = self.para("", "Glance")
+        self.write(title, self._("At a glance"), style="Strong", ink=ACCENT[0])
+        title.paragraph_format.keep_with_next = True
+        for fig in b.headline:
+            self.figure_line(self.para("", "Glance"), fig)
+        for line in b.glance_tally:
+            paragraph = self.para("", "Glance")
+            self.write(paragraph, "■ ", ink=ACCENT[0])
+            self.write(paragraph, line)
+
+    def figure_line(self, paragraph: Paragraph, fig: Figure) -> None:
+        self.write(paragraph, fig.value, style="Strong", ink=ACCENT[0])
+        self.write(paragraph, "  ")
+        self.write(paragraph, fig.label)
+
+    def indicator_name(self, name: Text, binding: bool) -> Text:
+        return Text.join([name, " *"]) if binding else name
+
+    def scorecard(self) -> None:
+        b = self.brief
+        if not (b.score_rows or b.tallies):
+            return
+        self.heading(self._("Review scorecard"), 1, b.review_year)
+        if b.score_origin:
+            self.para(b.score_origin, "Note")
+        if b.score_rows:
+            t = self.table([self._(h) for h in ("No.", "Indicator", "Unit", "Target", "Actual", "Status",
+                                                "Reason", "Source")], SCORE_COLUMNS, numeric=(3, 4))
+            category = ""
+            for r in b.score_rows:
+                if r.category and str(r.category) != category:
+                    category = str(r.category)
+                    self.group_row(t, r.category)
+                ink, fill = colours(r.status.key)
+                cells = t.row()
+                self.cell(cells[0], r.number, ink=MUTED)
+                self.cell(cells[1], self.indicator_name(r.name, r.binding), indent=SUB_ROW_INDENT * r.level)
+                self.cell(cells[2], r.unit)
+                self.cell(cells[3], r.target, "Table Number")
+                self.cell(cells[4], r.actual, "Table Number")
+                self.cell(cells[5], self.status_text(r.status), fill=fill, ink=ink)
+                self.cell(cells[6], r.reason)
+                self.cell(cells[7], r.source, "Table Source")
+            t.finish()
+            if any(r.binding for r in b.score_rows):
+                self.para(self._("* binding indicator; all others are anticipatory."), "Note")
+        if b.tallies:
+            self.tallies()
+        self.place_charts("scorecard")
+
+    def tallies(self) -> None:
+        self.heading(self._("Tallies"), 2)
+        t = self.table([self._(h) for h in ("Type", "Status", "Total", "Stated in the report", "Check")],
+                       TALLY_COLUMNS, numeric=(2,))
+        for tally in self.brief.tallies:
+            cells = t.row()
+            self.cell(cells[0], tally.kind, "Table Heading")
+            counts = cells[1].paragraphs[0]
+            counts.style = self.doc.styles["Table Text"]
+            for i, (status, n) in enumerate(tally.counts):
+                ink, fill = colours(status.key)
+                if i:
+                    self.write(counts, " ")
+                self.write(counts, Text.join([self.status_text(status), f"\u00a0{n}"]), ink=ink, fill=fill)
+            self.cell(cells[2], str(tally.total), "Table Number")
+            if tally.stated:
+                self.cell(cells[3], tally.stated)
+            else:
+                self.cell(cells[3], self._("Not stated"), ink=MUTED)
+            if tally.agrees is None:
+                self.cell(cells[4], "—", ink=MUTED)
+            else:
+                msgid, glyph, key = AGREEMENT[tally.agrees]
+                ink, fill = colours(key)
+                self.cell(cells[4], f"{glyph} {self._(msgid)}", fill=fill, ink=ink)
+        t.finish()
+
+    def plan(self) -> None:
+        b = self.brief
+        if not (b.plan_rows or b.retired):
+            return
+        self.heading(self._("Plan targets"), 1, b.plan_year)
+        if b.plan_origin:
+            self.para(b.plan_origin, "Note")
+        if b.plan_rows:
+            t = self.table([self._(h) for h in ("No.", "Indicator", "Unit", "This year", "Last year", "Change",
+                                                "Source")], PLAN_COLUMNS, numeric=(3, 4))
+            category = ""
+            for r in b.plan_rows:
+                if r.category and str(r.category) != category:
+                    category = str(r.category)
+                    self.group_row(t, r.category)
+                glyph, key = CHANGE_MARKS.get(r.change_key, ("", ""))
+                ink, fill = colours(key)
+                cells = t.row()
+                self.cell(cells[0], r.number, ink=MUTED)
+                self.cell(cells[1], self.indicator_name(r.name, r.binding), indent=SUB_ROW_INDENT * r.level)
+                self.cell(cells[2], r.unit)
+                self.cell(cells[3], r.target, "Table Number")
+                self.cell(cells[4], r.previous or "—", "Table Number", ink="" if r.previous else MUTED)
+                self.cell(cells[5], Text.join([glyph, r.change], sep=" ") if glyph else r.change, fill=fill, ink=ink)
+                self.cell(cells[6], r.source, "Table Source")
+            t.finish()
+            if any(r.binding for r in b.plan_rows):
+                self.para(self._("* binding indicator; all others are anticipatory."), "Note")
+        if b.retired:
+            self.heading(self._("Retired indicators"), 2)
+            self.para(self._("Retired indicators are those in last year's plan that this year's plan no longer lists."),
+                      "Note")
+            for name in b.retired:
+                self.para(name, "List Bullet")
+
+    def projects(self) -> None:
+        b = self.brief
+        if not b.projects:
+            return
+        self.heading(self._("Major projects"), 1)
+        for block in b.projects:
+            if block.title:
+                self.heading(block.title, 2)
+            t = self.table(block.header, [1.0] * len(block.header), numeric=block.numeric_columns)
+            t.widths = _proportional(self.text_width, block.header, block.rows)
+            for row in block.rows:
+                cells = t.row()
+                for i, value in enumerate(row[: len(cells)]):
+                    self.cell(cells[i], value, "Table Number" if i in block.numeric_columns else "Table Text")
+            t.finish(spacer=not block.source)
+            self.source_note(block.source)
+        self.place_charts("projects")
+
+    def place_charts(self, place: str) -> None:
+        for chart in self.brief.charts:
+            if CHART_PLACES.get(chart.kind, "scorecard") == place and chart.key in self.charts:
+                self.chart(chart, self.charts[chart.key][1])
+
+    def chart(self, chart: Chart, png: Path) -> None:
+        self.chart_count += 1
+        paragraph = self.doc.add_paragraph(style="Normal")
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.keep_with_next = True
+        run = paragraph.add_run()
+        try:
+            run.add_picture(str(png), width=Emu(self.text_width))
+        except (OSError, ValueError) as exc:
+            raise TemplateError(f"cannot embed chart {chart.key!r}: {exc}", png) from exc
+        ox.set_picture_alt(run, self.clean(chart.title), self.clean(chart.alt))
+        caption = self.para("", "Caption")
+        caption.paragraph_format.keep_with_next = False
+        self.write(caption, f"{self._('Chart')} {self.chart_count}{self.punct['caption']}", style="Strong")
+        self.write(caption, chart.title)
+
+    def summaries(self, title_msgid: str, sections: Sequence[SectionBrief]) -> None:
+        if not sections:
+            return
+        self.heading(self._(title_msgid), 1)
+        part = ""
+        for s in sections:
+            if s.part and str(s.part) != part:
+                part = str(s.part)
+                self.heading(s.part, 2)
+            self.heading(s.heading, 3)
+            if s.summary:
+                self.para(s.summary)
+            for item in s.items:
+                self.para(item, "List Bullet")
+            if s.figures:
+                line = self.para("", "Normal")
+                self.write(line, self._("Key figures") + self.punct["colon"], style="Strong")
+                for i, fig in enumerate(s.figures):
+                    if i:
+                        self.write(line, self.punct["list"])
+                    self.write(line, fig.label)
+                    self.write(line, self.punct["colon"])
+                    self.write(line, fig.value, style="Strong")
+            self.source_note(s.source)
+
+    def findings(self) -> None:
+        if not self.brief.findings:
+            return
+        self.heading(self._("Notes on the source"), 1)
+        t = self.table([self._("Severity"), self._("Note"), self._("Where")], FINDING_COLUMNS)
+        for f in self.brief.findings:
+            ink, fill = colours(SEVERITY_COLOURS.get(f.severity, ""))
+            cells = t.row()
+            self.cell(cells[0], f.severity_label, fill=fill, ink=ink)
+            self.cell(cells[1], f.message)
+            self.cell(cells[2], f.where, "Table Source")
+        t.finish()
+
+    def terms(self) -> None:
+        if not self.brief.terms:
+            return
+        self.heading(self._("Key terms"), 1)
+        t = self.table([self._("Chinese"), self._("English")], TERM_COLUMNS)
+        for term in self.brief.terms:
+            cells = t.row()
+            self.cell(cells[0], Text((Segment(term.zh, lang="zh-Hans"),)))
+            self.cell(cells[1], term.en)
+        t.finish()
+
+    def colophon(self) -> None:
+        b = self.brief
+        self.para(self._("Generated on %(date)s from %(source)s. Figures are taken from the report as published.",
+                         date=self.clean(b.generated), source=self.clean(b.source_file)), "Note")
+
+    # -- page furniture and properties -----------------------------------------------
+
+    def furniture(self) -> None:
+        """Running header (short title) and footer ("Page 3 of 12" with PAGE / NUMPAGES fields)."""
+        section = self.doc.sections[0]
+        header = section.header.paragraphs[0]
+        header.style = self.doc.styles["Header"]
+        self.write(header, self.short_title)
+        footer = section.footer.paragraphs[0]
+        footer.style = self.doc.styles["Footer"]
+        for piece in re.split(r"(%\((?:page|pages)\)s)", gettext(self.brief.lang, "Page %(page)s of %(pages)s")):
+            if piece in FIELDS:
+                ox.add_field(footer, FIELDS[piece])
+            elif piece:
+                self.write(footer, piece)
+
+    def properties(self) -> None:
+        b = self.brief
+        props = self.doc.core_properties
+        props.title = self.clean(str(b.title))[:255]
+        props.author = props.last_modified_by = self.clean(str(b.issuer))[:255]
+        props.subject = self.clean(self.short_title)[:255]
+        props.comments = self._("Brief of the plan report: indicator scorecard, plan targets, major projects "
+                                "and section summaries.")
+        props.keywords = self.clean(", ".join(b.keywords))[:255]
+        props.language = WORD_LANG.get(b.lang, b.html_lang)
+        props.category = self._("Brief")
+        props.content_status = ""
+        props.identifier = self.clean(b.source_file)[:255]
+        props.revision = 1
+        when = generated_datetime(b.generated_iso or b.generated)
+        if when is None:
+            _remove_dates(self.doc)
+            self.warn(f"DOCX: generation date {b.generated!r} not understood; document dates left out")
+        else:
+            props.created = props.modified = when
+        # The brief's language on the document defaults, so proofing and line breaking follow it.
+        defaults = self.doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        if defaults is not None:
+            ox.set_rpr_lang(defaults, val=WORD_LANG.get(b.lang, "en-US"), east_asia="zh-CN")
+
+    def warn(self, message: str) -> None:
+        if message not in self.brief.warnings:
+            self.brief.warnings = (*self.brief.warnings, message)
+
+
+@dataclass
+class _Table:
+    """A brief table being filled: adds body rows that never split, then fixes the grid."""
+
+    writer: _Writer
+    table: Table
+    widths: list[int]
+
+    def row(self) -> list[_Cell]:
+        row = self.table.add_row()
+        ox.cant_split(row)
+        return list(row.cells)
+
+    def finish(self, spacer: bool = True) -> None:
+        ox.set_table_grid(self.table, self.widths)
+        if spacer:  # a paragraph after each table keeps two tables from running into one
+            self.writer.doc.add_paragraph(style="Note")
+
+
+def _proportional(width: int, header: Sequence[Text], rows: Sequence[Sequence[Text]]) -> list[int]:
+    """Column widths by the longest text of each column (CJK counted double), within bounds."""
+    def size(t: Text) -> int:
+        s = str(t)
+        return len(s) + sum(1 for ch in s if ox.has_cjk(ch))
+
+    def longest_word(t: Text) -> int:
+        return max((size(Text.plain(w)) for w in str(t).split()), default=0)
+
+    weights = [min(max(size(h) // 2, longest_word(h), *(size(r[i]) for r in rows if i < len(r)), 6), 40) + 2
+               for i, h in enumerate(header)]
+    total = sum(weights)
+    return [int(width * w / total) for w in weights]
+
+
+_ISO = re.compile(r"(\d{4})\D{1,3}(\d{1,2})\D{1,3}(\d{1,2})")
+_WORDY = re.compile(r"(?:(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4}))|(?:([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4}))")
+
+
+def generated_datetime(text: str) -> dt.datetime | None:
+    """A generation date as UTC midnight: "2024-03-01", "2024年3月1日", "1 March 2024", "March 1, 2024"."""
+    text = text.strip()
+    day = month = year = None
+    if m := _ISO.search(text):
+        year, month, day = (int(g) for g in m.groups())
+    elif m := _WORDY.search(text):
+        d, name, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+        months: dict[str, int] = {}
+        for width in ("wide", "abbreviated"):
+            months.update({v.lower(): k for k, v in get_month_names(width, locale="en").items()})
+        month = months.get(name.lower())
+        day, year = int(d), int(y)
+    if not (day and month and year):
+        return None
+    try:
+        return dt.datetime(year, month, day, tzinfo=dt.timezone.utc)
+    except ValueError:
+        return None
+
+
+def _remove_dates(doc: DocxDocument) -> None:
+    element = doc.core_properties._element
+    for child in list(element):
+        if child.tag.endswith("}created") or child.tag.endswith("}modified"):
+            element.remove(child)
+
+
+def _open_reference(reference: Path) -> DocxDocument:
+    try:
+        doc = Document(str(reference))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise TemplateError(f"cannot open reference document: {exc}", reference) from exc
+    names = {s.name for s in doc.styles}
+    missing = [s for s in REQUIRED_STYLES if s not in names]
+    if missing:
+        raise TemplateError(f"reference document lacks style(s) {', '.join(missing)} "
+                            "(regenerate it with tools/make_reference_docx.py)", reference)
+    ox.clear_body(doc.element)
+    return doc
+
+
+def build_docx(brief: Brief, charts: dict[str, tuple[Path, Path]], reference: Path = REFERENCE) -> bytes:
+    """The DOCX brief as bytes (deterministic: the same brief and charts give the same bytes)."""
+    w = _Writer(brief, _open_reference(reference), charts)
+    w.title_block()
+    w.scorecard()
+    w.plan()
+    w.projects()
+    w.summaries("Outlook", brief.overview)
+    w.summaries("Section summaries", brief.sections)
+    w.findings()
+    w.terms()
+    w.colophon()
+    w.furniture()
+    w.properties()
+    if w.removed:
+        w.warn(f"DOCX: removed {w.removed} control character(s) that XML cannot hold")
+    buf = io.BytesIO()
+    w.doc.save(buf)
+    return ox.deterministic_zip(buf.getvalue())
+
+
+def render_docx(brief: Brief, out_path: Path, charts: dict[str, tuple[Path, Path]],
+                reference: Path = REFERENCE) -> None:
+    """Write the DOCX brief of ``brief`` to ``out_path`` atomically; ``charts`` maps key -> (svg, png).
+
+    What had to be changed to make the text valid XML is appended to ``brief.warnings``.
+    """
+    write_bytes(Path(out_path), build_docx(brief, charts, reference))

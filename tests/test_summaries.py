@@ -1,0 +1,162 @@
+"""Section summaries, key figures per section, headline figures and the summarize command."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from generator.analyse.summaries import Summaries, summarize, summarize_json, summarize_section
+from generator.cli import main
+from generator.document import Document, Paragraph, ParagraphKind, Part, Section, Span
+from generator.text import sentences
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "chongqing-2023-plan.txt"
+D = Decimal
+
+
+@pytest.fixture(scope="module")
+def doc() -> Document:
+    from generator.read import read_document
+
+    return read_document(SEED)
+
+
+@pytest.fixture(scope="module")
+def result(doc) -> Summaries:
+    return summarize(doc)
+
+
+def _section_text(doc: Document, part: int, number: int) -> str:
+    section = next(s for p in doc.parts if p.number == part for s in p.sections if s.number == number)
+    return "".join(p.text for p in section.paragraphs)
+
+
+def test_every_review_and_tasks_section_is_summarised_within_budget(doc, result):
+    expected = [(p.number, s.number) for p in doc.parts if p.role in ("review", "tasks") for s in p.sections]
+    assert [(s.part, s.number) for s in result.sections] == expected
+    assert {s.part for s in result.sections} == {1, 3}
+    for s in result.sections:
+        assert len(s.summary_zh) <= 200, (s.part, s.number)
+        assert s.summary_zh.startswith(s.title + "。"), (s.part, s.number)
+        assert len(s.summary_zh) > len(s.title) + 40, "a summary says more than its title"
+
+
+def test_summary_lists_the_item_titles_after_the_title(result):
+    first = result.sections[0]
+    assert first.items == ("积极扩大有效投资", "促进消费升级扩容", "加大助企纾困力度保市场主体")
+    assert first.summary_zh.startswith(
+        "聚焦扩大内需持续用力，全力畅通经济循环。一是积极扩大有效投资；二是促进消费升级扩容；三是加大助企纾困力度保市场主体。"
+    )
+
+
+def test_summary_sentences_are_whole_unique_and_in_source_order(doc, result):
+    for s in result.sections + result.overview:
+        text = _section_text(doc, s.part, s.number)
+        chosen = sentences(s.body_zh)
+        assert len(chosen) == len(set(chosen))
+        positions = [text.find(c) for c in chosen]
+        assert all(p >= 0 for p in positions), "every sentence is verbatim from the section"
+        assert positions == sorted(positions)
+        assert all(c.endswith(("。", "！", "？", "”", "）")) for c in chosen)
+        assert s.summary_zh.endswith(s.body_zh)
+
+
+@pytest.mark.parametrize("budget", [120, 300, 600])
+def test_budget_is_configurable(doc, budget):
+    sections = summarize(doc, budget=budget).sections
+    assert all(len(s.summary_zh) <= budget for s in sections if len(s.title) < budget)
+    total = sum(len(s.summary_zh) for s in sections)
+    assert total > sum(len(s.summary_zh) for s in summarize(doc, budget=budget // 2).sections)
+
+
+def test_summary_prefers_sentences_with_figures(result):
+    first = result.sections[0]
+    assert "市级重大项目全年完成投资4104亿元、实现年度计划的114%。" in first.summary_zh
+
+
+def test_key_figures_of_the_first_review_section(result):
+    figures = result.sections[0].key_figures
+    assert len(figures) <= 5
+    got = {(f.metric_zh, f.value, f.unit, f.kind) for f in figures}
+    assert ("市级重大项目全年完成投资", D(4104), "亿元", "level") in got
+    assert ("市级重大项目全年完成投资", D(114), "%", "share") in got
+    assert ("基础设施投资", D(9), "%", "growth") in got
+    assert ("工业投资", D("10.4"), "%", "growth") in got
+    assert all(f.line in (25, 27, 29) for f in figures)
+
+
+def test_max_figures_is_configurable(doc):
+    assert all(len(s.key_figures) <= 2 for s in summarize(doc, max_figures=2).sections)
+
+
+def test_headline_figures(result):
+    headline = result.headline
+    assert 4 <= len(headline) <= 8
+    got = [(f.metric_zh, f.value, f.unit, f.kind, f.qualifier and f.qualifier.value) for f in headline]
+    assert ("地区生产总值", D("2.9"), "万亿元", "level", "over") in got
+    assert ("地区生产总值", D("2.6"), "%", "growth", None) in got
+    assert ("城镇新增就业", D(71), "万人", "count", None) in got
+    assert ("居民消费价格", D("2.1"), "%", "growth", None) in got
+    # output and growth lead
+    assert [f.metric_zh for f in headline[:2]] == ["地区生产总值", "地区生产总值"]
+
+
+def test_outlook_overview_has_one_summary_per_section(doc, result):
+    outlook = next(p for p in doc.parts if p.role == "outlook")
+    assert [s.title for s in result.overview] == [s.title for s in outlook.sections]
+    projects = result.overview[-1]
+    assert "4296亿元" in projects.summary_zh
+    assert any(f.value == D(4296) and f.unit == "亿元" for f in projects.key_figures)
+
+
+def test_summarize_json_shape(doc):
+    data = summarize_json(doc, budget=150)
+    assert set(data) == {"sections", "overview", "headline"}
+    first = data["sections"][0]
+    assert {"part", "part_title", "number", "title", "summary_zh", "items", "key_figures"} <= set(first)
+    assert len(first["summary_zh"]) <= 150
+    fig = first["key_figures"][0]
+    assert set(fig) == {"metric_zh", "value", "unit", "kind", "qualifier", "line"}
+    assert isinstance(fig["value"], str) and D(fig["value"])
+    json.dumps(data, ensure_ascii=False)
+
+
+def test_summarize_command(capsys):
+    assert main(["summarize", str(SEED), "--budget", "120"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert all(len(s["summary_zh"]) <= 120 for s in data["sections"])
+    assert data["headline"][0]["metric_zh"] == "地区生产总值"
+
+
+def _para(text: str, line: int, kind: ParagraphKind = ParagraphKind.BODY, title: str | None = None) -> Paragraph:
+    return Paragraph(text, Span(line, line), kind, title=title)
+
+
+def test_a_report_of_another_region_and_structure():
+    section = Section(1, "（一）", "稳定工业增长", Span(5, 7), [
+        _para("工业是经济的压舱石。全年规上工业增加值增长6.1%，工业投资增长12%。各地积极作为。", 6),
+        _para("一是推进技术改造。技改投资增长15%。", 7, ParagraphKind.ITEM, "推进技术改造"),
+    ])
+    doc = Document(
+        source="x.txt", format="txt", title="关于某省计划的报告", issuer=None, region=None,
+        review_year=None, plan_year=None, span=Span(1, 1),
+        parts=[Part(1, "一、", "执行情况", Span(2, 7), role="other",
+                    intro=[_para("——经济回升向好。地区生产总值增长5.2%。", 3, ParagraphKind.LEAD)],
+                    sections=[section])],
+    )
+    out = summarize(doc, budget=60)
+    assert len(out.sections) == 1
+    summary = out.sections[0].summary_zh
+    assert summary.startswith("稳定工业增长。一是推进技术改造。")
+    assert len(summary) <= 60
+    assert "规上工业增加值增长6.1%" in summary
+    assert [f.value for f in out.headline] == [D("5.2")]
+
+
+def test_title_longer_than_budget_stays_whole():
+    section = Section(1, "（一）", "一个很长的标题" * 5, Span(1, 1), [_para("正文一句。", 2)])
+    summary, body = summarize_section(section, budget=10)
+    assert summary == section.title + "。" and body == ""
