@@ -18,7 +18,7 @@ from generator.brief import Brief, ScoreRow, Segment, Status, Text
 from generator.errors import TemplateError
 from generator.render.charts import render_charts
 from generator.render.docx import build_docx, generated_datetime, render_docx
-from generator.render.i18n import gettext
+from generator.i18n import gettext
 from sample_brief import GAP_TERM, sample_brief
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -15,7 +15,7 @@ from jinja2.ext import babel_extract
 
 from generator.brief import SectionBrief, Segment, Text
 from generator.errors import TemplateError
-from generator.render import i18n
+from generator import i18n
 from generator.render.charts import render_charts
 from generator.render.html import CJK, TEMPLATE_DIR, render_html
 from generator.render.pdf import write_pdf

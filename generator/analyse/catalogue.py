@@ -131,7 +131,7 @@ _POLARITIES = {p.value: p for p in Polarity if p is not Polarity.UNKNOWN}
 
 def _definition(entry: Entry) -> IndicatorDef:
     return IndicatorDef(
-        id=entry.id or "",
+        id=entry.id or f"zh:{entry.zh}",  # a stub without an id is still known by its name
         name_zh=entry.zh,
         en=entry.en,
         unit=entry.unit or "",

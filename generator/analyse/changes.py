@@ -195,10 +195,9 @@ class PlanComparison:
 def _comparable(t: Target) -> Decimal | None:
     if t.kind not in _NUMERIC or t.value is None:
         return None
-    value = ratio_value(t)
-    if t.kind is TargetKind.RANGE and t.high is not None and value is not None:
-        return (value + t.high * (value / t.value if t.value else 1)) / 2
-    return value
+    if t.kind is TargetKind.RANGE and t.high is not None:
+        return (t.value + t.high) / 2  # a range compares by its midpoint
+    return ratio_value(t)
 
 
 def compare_targets(previous: Target, current: Target, polarity: Polarity, unit_changed: bool = False) -> tuple[ChangeKind, Ambition]:

@@ -8,7 +8,7 @@ sides):
   indicator differs from the table (``进出口总值增速下降至2%`` vs ``2.5左右``).
   A phrase is an indicator only through the catalogue's names and aliases,
   and only with the verb/unit of its measure (growth, decline, level);
-  an index (``102.1``) equals growth of ``2.1%``; rows on a changed calibre or
+  an index (``101.5``) equals growth of ``1.5%``; rows on a changed calibre or
   on a ``同口径`` basis are not compared;
 * ``sum_agrees`` / ``sum_mismatch``, ``share_agrees`` / ``share_mismatch`` —
   major-project breakdowns against their stated totals, within the rounding
@@ -23,17 +23,19 @@ sides):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from generator.analyse.catalogue import Catalogue, name_key
-from generator.analyse.changes import ChangeKind, PlanComparison, PlanIndicator, plan_table
+from generator.analyse.changes import ChangeKind, PlanComparison, plan_table
 from generator.analyse.projects import ProjectGroup, Projects, ProjectSummary
 from generator.analyse.scorecard import (
     Scorecard,
     ScoredIndicator,
+    INDEX_BASE,
+    INDEX_SPLIT,
     Status,
     analyse_indicators,
     fmt,
@@ -42,13 +44,14 @@ from generator.analyse.scorecard import (
     review_table,
 )
 from generator.analyse.tallies import Tallies, named_status_mismatches
-from generator.document import Document, Paragraph, RowKind, Table
+from generator.document import Document, Paragraph, Row, RowKind
 from generator.errors import ParseError
 from generator.quantities import Qualifier, Quantity, find_quantities
 from generator.targets import TargetKind
 from generator.text import normalise
 
 SEVERITIES = ("error", "warning", "info")
+PERCENT = Decimal(100)
 
 # Code -> (severity, Chinese message template).
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -108,7 +111,7 @@ def _places(value: Decimal) -> int:
 
 
 def _half_unit(q: Quantity) -> Decimal:
-    """Half of the last written digit, in base units (2.6万亿 -> 0.05万亿)."""
+    """Half of the last written digit, in base units (1.2万亿 -> 0.05万亿)."""
     digits = q.value.as_tuple()
     exponent = digits.exponent if isinstance(digits.exponent, int) else 0
     return Decimal(5) * Decimal(10) ** (exponent - 1) * q.multiplier
@@ -119,13 +122,13 @@ def _round(value: Decimal, places: int) -> Decimal:
 
 
 def _same_figure(prose: Decimal, table: Decimal) -> bool:
-    """Equal at the precision of the less precise figure (2.6 = 2.63; 2 != 2.5)."""
+    """Equal at the precision of the less precise figure (1.4 = 1.43; 3 != 3.5)."""
     places = min(_places(prose), _places(table))
     return _round(prose, places) == _round(table, places)
 
 
 def _fmt_q(value: Decimal, like: Quantity) -> str:
-    """A base-unit value written in the unit of ``like`` (30045亿元 -> 30045亿元)."""
+    """A base-unit value written in the unit of ``like`` (1.5E12 元 like 亿元 -> 15000亿元)."""
     return f"{fmt(value / like.multiplier)}{like.unit}"
 
 
@@ -192,7 +195,7 @@ def _stems(row: ScoredIndicator, catalogue: Catalogue) -> list[_Stem]:
 
 
 def _segments(rest: str) -> Iterator[tuple[str, Quantity, int]]:
-    """(verb, quantity, end offset) of what continues a subject: ``增长2.6%``, ``达6348家、增长24.3%``.
+    """(verb, quantity, end offset) of what continues a subject: ``增长5.1%``, ``达1200家、增长8.3%``.
 
     Stops at the first clause or 、-segment that does not open with a verb and a figure
     (it has a subject of its own).
@@ -283,8 +286,8 @@ def prose_table_findings(doc: Document, scorecard: Scorecard, catalogue: Catalog
     for m in _mentions(paragraphs, rows, catalogue):
         table = m.row.actual.value
         assert table is not None
-        if m.kind == "growth" and is_index(m.row.name_zh) and table > 50:
-            table = table - 100
+        if m.kind == "growth" and is_index(m.row.name_zh) and table > INDEX_SPLIT:
+            table = table - INDEX_BASE
         if _same_figure(m.value, table):
             agreeing.append(m.line)
             continue
@@ -306,10 +309,10 @@ def _sum_check(what: str, parts: list[Quantity | None], total: Quantity | None, 
     quantities = [p for p in parts if p is not None]
     if any(p.measure != total.measure for p in quantities):
         return None
+    if any(q.qualifier not in (None, Qualifier.ABOUT) for q in (total, *quantities)):
+        return None  # 超过 / 近: bounds, not figures to add up
     s = sum((p.base_value for p in quantities), Decimal(0))
     tolerance = _half_unit(total) + sum((_half_unit(p) for p in quantities), Decimal(0))
-    if total.qualifier not in (None, Qualifier.ABOUT) or any(p.qualifier not in (None, Qualifier.ABOUT) for p in quantities):
-        return None  # 超过 / 近: bounds, not figures to add up
     diff = s - total.base_value
     params = dict(what=what, sum=_fmt_q(s, total), total=total.text)
     if abs(diff) <= tolerance:
@@ -355,7 +358,7 @@ def project_findings(projects: Projects) -> list[Finding]:
 
 
 def _share_check(what: str, part: Quantity, whole: Quantity, stated: Quantity, of: str, line: int) -> Finding:
-    computed = part.base_value / whole.base_value * 100
+    computed = part.base_value / whole.base_value * PERCENT
     tolerance = _half_unit(stated) + (
         _half_unit(part) / part.base_value + _half_unit(whole) / whole.base_value
     ) * computed
@@ -411,7 +414,6 @@ def change_findings(plan: PlanComparison, catalogue: Catalogue) -> list[Finding]
     lines: list[int] = []
     if stated.new_count is not None and stated.new_text is not None:
         new = [p for p in rows if p.change.kind is ChangeKind.NEW]
-        named = [p for p in new if p.change.stated_line is not None]
         unnamed = [p.name_zh for p in new if p.change.stated_line is None]
         said.append(f"新增{stated.new_count}项")
         lines.append(stated.new_line or 0)
@@ -419,8 +421,6 @@ def change_findings(plan: PlanComparison, catalogue: Catalogue) -> list[Finding]
             differences.append(f"报告称新增{stated.new_count}项，表中新出现{len(new)}项")
         if unnamed:
             differences.append(f"表中新出现但未列为新增：{'、'.join(unnamed)}")
-        if len(named) < len(stated.new_names) and len(new) == stated.new_count and not unnamed:
-            pass  # names written differently from the table but all accounted for
     for old, new_name, line in stated.replaced:
         lines.append(line)
         said.append(f"{old}调整为{new_name}")
@@ -440,21 +440,21 @@ RATE_NAME = re.compile(r"(?:增速|增长|增幅|涨幅|下降|降低|比重|比
 PERCENT_UNITS = ("%", "‰", "个百分点", "百分点")
 
 
-def _unit_rows(doc: Document) -> Iterator[tuple[Table, Any]]:
+def _unit_rows(doc: Document) -> Iterator[Row]:
+    """Indicator rows of the review and plan tables."""
     for found in (review_table(doc), plan_table(doc)):
         if found is None:
             continue
-        table = found[1]
-        for row in table.rows:
+        for row in found[1].rows:
             if row.kind in (RowKind.INDICATOR, RowKind.SUBROW) and row.name:
-                yield table, row
+                yield row
 
 
 def unit_findings(doc: Document, scorecard: Scorecard, plan: PlanComparison, catalogue: Catalogue) -> list[Finding]:
     out: list[Finding] = []
     targets = {r.line: r.target for r in scorecard.rows()}
     targets.update({p.line: p.target for p in plan.rows() if p.line})
-    for _, row in _unit_rows(doc):
+    for row in _unit_rows(doc):
         target = targets.get(row.span.start)
         unit = (row.unit or "").strip()
         name = row.name or ""

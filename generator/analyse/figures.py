@@ -8,9 +8,18 @@ another in a clause (``完成投资4104亿元、实现年度计划的114%``) sha
 a figure without a metric of its own inherits the previous one's and points
 to it through ``related_to``.
 
+The metric is a clean noun phrase: subjects, time words, years, modal and
+process verbs around it are dropped (``力争再新增1000名博士后`` -> ``新增博士后``,
+``市委…提出未来五年全市地区生产总值迈上4万亿元`` -> ``地区生产总值``). Lists
+are paired value by value (``A、B分别增长x%、y%``), generic measures take the
+item they belong to (``政府投资项目376个，完成投资1844亿元`` ->
+``政府投资项目完成投资``), and breakdowns by sector keep their sector as
+``scope_zh`` (``产业优化升级领域总投资``).
+
 :func:`rank_figures` orders figures by what a reader looks for first: totals
-and growth rates before counts of minor items. The word tables (verbs, cues,
-connectives, weights) are module-level data.
+and growth rates before counts of minor items and breakdowns, one figure per
+metric and kind unless linked. The word tables (verbs, cues, connectives,
+weights) are module-level data.
 """
 
 from __future__ import annotations
@@ -33,7 +42,7 @@ CHANGE_VERBS: dict[str, tuple[str, int]] = {
     "降低到": ("level", 1), "提高至": ("level", 1), "提高到": ("level", 1), "提升至": ("level", 1),
     "提升到": ("level", 1), "增长至": ("level", 1), "增长到": ("level", 1), "增加到": ("level", 1),
     "增加至": ("level", 1), "上升至": ("level", 1), "上升到": ("level", 1), "达到": ("level", 1),
-    "突破": ("level", 1),
+    "突破": ("level", 1), "增至": ("level", 1), "迈上": ("level", 1), "跨上": ("level", 1),
     # a change
     "同比增长": ("growth", 1), "年均增长": ("growth", 1), "平均增长": ("growth", 1), "增长": ("growth", 1),
     "上涨": ("growth", 1), "增加": ("growth", 1), "提高": ("growth", 1), "提升": ("growth", 1),
@@ -41,18 +50,44 @@ CHANGE_VERBS: dict[str, tuple[str, int]] = {
     "减少": ("growth", -1), "降低": ("growth", -1), "回落": ("growth", -1), "下滑": ("growth", -1),
     "缩小": ("growth", -1), "收窄": ("growth", -1),
 }
+# Growth over a period is a metric of its own: 地区生产总值年均增长 6%.
+AVERAGE_GROWTH: dict[str, str] = {"年均增长": "年均增长", "平均增长": "年均增长"}
 # Verbs that only join metric and value; removed from the end of a metric.
 LINKING_WORDS: tuple[str, ...] = (
     "分别为", "分别", "达到", "达", "定为", "为", "至", "到", "是", "了", "共计", "总计", "合计", "累计",
-    "约", "共", "已", "新增加", "突破", "保持在", "保持", "稳定在", "控制在",
+    "约", "共", "已", "新增加", "突破", "保持在", "保持", "稳定在", "控制在", "不低于", "不少于", "超",
     # adverbs between metric and verb: 居民消费价格温和上涨2.1%
-    "温和", "稳步", "持续", "较快", "快速", "大幅", "明显", "平稳", "稳定", "分别", "均", "再", "又", "进一步",
+    "温和", "稳步", "持续", "较快", "快速", "大幅", "明显", "平稳", "稳定", "均", "再", "又", "进一步",
 )
-# Connectives removed from the start of a metric.
+# Words removed from the start of a metric whatever follows: connectives,
+# subjects, time words, modal and aspirational words.
 LEADING_WORDS: tuple[str, ...] = (
-    "其中", "同时", "此外", "另外", "全年", "预计", "累计", "已经", "已", "为", "的",
-    "实现", "比上年", "较上年", "同比", "年均", "出台", "印发", "制定", "分别",
+    "其中", "同时", "此外", "另外", "全年", "年内", "当年", "全市", "我市", "全省", "我省", "全区", "我区",
+    "预计", "累计", "已经", "已", "为", "的", "比上年", "较上年", "同比", "分别", "力争", "争取",
+    "确保", "努力", "计划", "成功", "顺利", "率先", "首次", "平均", "年均", "截至年底",
+    "出台", "印发", "制定", "推出",
 )
+# One-character adverbs, removed only before a verb: 再新增 -> 新增, but 共建 and 再生 stay.
+_LEADING_ADVERB = re.compile(r"^[再又共还](?=新增|新建|增加|达|完成|实现)")
+# Process verbs removed from the start of a metric when a noun phrase of at
+# least MIN_CORE characters remains (完成棚户区改造 -> 棚户区改造, but 完成投资 stays).
+LEADING_VERBS: tuple[str, ...] = (
+    "实现", "完成", "推进", "推动", "加快推进", "加快推动", "协同推进", "持续推进", "统筹推进", "有序推进",
+    "加快", "持续", "滚动", "启动", "实施", "开展", "获批", "新获批", "认定", "引进", "组织", "落地",
+)
+MIN_CORE = 3
+# Verbs after which the rest of the phrase is what was said: 市委全会提出|未来五年…
+REPORTING_VERBS: tuple[str, ...] = ("提出", "明确", "反馈", "强调", "要求", "指出")
+# Time expressions anywhere in a metric (years are removed by _YEARS).
+TIME_WORDS = re.compile(r"未来[一二三四五六七八九十\d]+年|今后[一二三四五六七八九十\d]+年|十[一二三四五六七八九]五期间|期间")
+# Verbs that make a phrase a fragment when it ends with them (结对区县推动 15个…).
+FRAGMENT_ENDINGS: tuple[str, ...] = (
+    "推动", "推进", "实施", "开展", "完成", "新增", "获批", "提出", "明确", "推出", "出台", "印发", "落实",
+    "打造", "创建", "建成", "开工", "启动", "加快", "持续", "覆盖", "带动", "扶持", "支持", "引进",
+    "入选", "争取", "力争", "确保", "实现", "通过", "接入", "在", "投用", "能够",
+)
+# A verb-only phrase before a count keeps the noun after it: 新建|20个|智慧农业示范基地.
+NEW_PREFIX = "新"
 # A percentage is a share when one of these is in its clause; otherwise a
 # percentage after a change verb is growth, and any other one a share (a rate).
 SHARE_CUES: tuple[str, ...] = ("比重", "占比", "比例", "计划的", "目标的", "占", "率", "覆盖", "贡献")
@@ -60,6 +95,20 @@ SHARE_CUES: tuple[str, ...] = ("比重", "占比", "比例", "计划的", "目�
 RELATION_ENDINGS: tuple[str, ...] = ("的",)
 # ... and so does one whose clause is a comparison: 、较上年初计划增长18.5%
 COMPARISON_STARTS: tuple[str, ...] = ("较", "比", "同比", "相比", "相当于")
+# Measures that say nothing without the item they belong to (总投资 of what?).
+GENERIC_MEASURES: tuple[str, ...] = (
+    "总投资", "年度计划完成投资", "计划完成投资", "完成投资", "投资", "总金额", "金额", "总额", "规模", "资金",
+)
+# The sector opening a clause run of a breakdown: 产业优化升级领域计划实施…
+SCOPE = re.compile(r"^(?:从[^，、；]{1,10}看，|分[^，、；]{1,8}看，)?(?P<scope>[^，、；：。]{2,12}?(?:领域|板块))")
+# Measures an abbreviated list shares: 城乡养老保险、基本医保参保率分别达到97%、99.7%
+SHARED_SUFFIXES: tuple[str, ...] = (
+    "人均可支配收入", "可支配收入", "增加值", "参保率", "覆盖率", "普及率", "增长率", "比重", "占比",
+    "余额", "总额", "产量", "标准", "收入", "率",
+)
+# "六个板块项目" after a list of names is a count of the list, not part of a name.
+_LIST_COUNT = re.compile(r"等?[一二三四五六七八九十两\d]+[个项类大种](?:板块|领域|方面|行业)?(?:项目|工程)?$")
+_PER = re.compile(r"(?:每[人户年月日天周])+$")
 
 # Ranking weights: totals and growth rates first, counts of minor items last.
 KIND_WEIGHTS: dict[str, float] = {
@@ -80,22 +129,33 @@ METRIC_PRIORITY: dict[str, float] = {
     "就业": 8, "失业率": 7, "消费价格": 8, "物价": 7,
     "可支配收入": 7, "居民收入": 7,
     "投资": 6, "消费品零售": 6, "进出口": 6, "外贸": 6,
-    "一般公共预算收入": 5, "财政收入": 5, "税收": 4,
+    "一般公共预算收入": 5, "财政收入": 5, "税收": 4, "研发经费": 5,
     "工业增加值": 5, "服务业增加值": 5, "粮食": 4, "市场主体": 4, "外资": 4,
 }
 PRIORITY_SCALE = 0.2  # METRIC_PRIORITY -> section ranking bonus
 SHORT_METRIC = 3  # metrics shorter than this ("完成", "项目") say too little
+LONG_METRIC = 16  # metrics longer than this read as a clause, not a name
+# score penalties: a fragment, a bare generic measure, a breakdown of a total, a clause
+FRAGMENT_PENALTY = 2.0
+GENERIC_PENALTY = 1.5
+SCOPE_PENALTY = 1.5
+LONG_PENALTY = 1.0
 
-# Where the noun after a count ends: 15件重点民生实事|年度任务如期完成
+# Where the noun after a number ends: 15件重点民生实事|年度任务如期完成
 NOUN_STOPS: tuple[str, ...] = (
-    "全年", "年度", "如期", "完成", "已", "实现", "建成", "落地", "取得", "获", "入选", "开工", "达",
-    "超过", "近", "约", "逾", "减税", "降费", "投资", "共计", "累计",
-) + tuple("0123456789")
+    "全年", "年度", "如期", "完成", "已", "实现", "建成", "落地", "取得", "获", "入选", "开工", "达到",
+    "超过", "减税", "降费", "投资", "共计", "累计", "投入运营", "投用", "投产", "纳入", "能够",
+    "在", "通过", "有序", "加快", "稳步", "成为", "向", "开展", "高质量",
+)
+# ... and before another number: 17条|约353公里 (约 alone is part of 约束性)
+_NOUN_END = re.compile(r"(?:约|近|逾|超|达|为)?\d")
+_NOUN_WINDOW = 20
 
 _CLAUSE_BREAKS = set("，。；：！？,;:\n")
-_QUOTES = re.compile("[“”‘’\"']")
-_YEAR_PREFIX = re.compile(r"^\d{4}年度?")
-_MAX_METRIC = 24  # characters: longer phrases keep their end, where the metric is
+_QUOTES = re.compile("[“”‘’\"'「」『』]")
+_YEARS = re.compile(r"(?:19|20)\d\d年(?:度|底|末|初)?")
+_OPEN_BRACKETS = "（("
+_CLOSE_BRACKETS = "）)"
 
 
 @dataclass(frozen=True)
@@ -111,6 +171,7 @@ class KeyFigure:
     group: int  # figures of one clause run share a group
     related_to: int | None = None  # index of the figure whose metric this one inherits
     relation_zh: str = ""  # e.g. "实现年度计划的" for a share of the plan
+    scope_zh: str = ""  # the sector a breakdown figure belongs to, a prefix of metric_zh
 
     @property
     def value(self) -> Decimal:
@@ -124,6 +185,11 @@ class KeyFigure:
     def qualifier(self) -> Qualifier | None:
         return self.quantity.qualifier
 
+    @property
+    def base_metric(self) -> str:
+        """The metric without its breakdown scope (``总投资`` for ``产业优化升级领域总投资``)."""
+        return self.metric_zh[len(self.scope_zh):] or self.metric_zh
+
     def to_dict(self) -> dict[str, object]:
         q = self.quantity
         return {
@@ -136,25 +202,29 @@ class KeyFigure:
         }
 
 
+# ------------------------------------------------------------------ phrases
+
+
 def _strip_end(text: str, words: Iterable[str]) -> str:
     ordered = sorted(words, key=len, reverse=True)
     changed = True
     while changed and text:
         changed = False
         for w in ordered:
-            if text.endswith(w) and len(text) > len(w) - 1:
+            if text.endswith(w):
                 text, changed = text[: -len(w)], True
                 break
     return text
 
 
-def _strip_start(text: str, words: Iterable[str]) -> str:
+def _strip_start(text: str, words: Iterable[str], keep: int = 0) -> str:
+    """``text`` without leading ``words``; a word goes only if ``keep`` characters remain."""
     ordered = sorted(words, key=len, reverse=True)
     changed = True
     while changed and text:
         changed = False
         for w in ordered:
-            if text.startswith(w):
+            if text.startswith(w) and len(text) - len(w) >= max(keep, 0):
                 text, changed = text[len(w):], True
                 break
     return text
@@ -167,17 +237,75 @@ def _clause_before(norm: str, start: int, floor: int) -> str:
     return norm[i:start]
 
 
+def _is_fragment(metric: str) -> bool:
+    """True when the phrase is no metric name: too short, or ends with a verb."""
+    return len(metric) < SHORT_METRIC or metric.endswith(FRAGMENT_ENDINGS)
+
+
+def _is_verb_only(metric: str) -> bool:
+    return not _strip_start(metric, LEADING_VERBS + FRAGMENT_ENDINGS + ("新建", "新开工", "新", "建设", "改造"))
+
+
+def clean_metric(phrase: str, verbs_at_end: bool = True) -> str:
+    """The noun phrase a number measures, from the words written before it.
+
+    Drops quotes, years and periods, what precedes a reporting verb, what
+    follows 已, the linking and change verbs at the end (unless
+    ``verbs_at_end`` is false: a name such as 城市提升 keeps them), and
+    subjects, time words and process verbs at the start.
+    """
+    text = _QUOTES.sub("", phrase)
+    text = TIME_WORDS.sub("", _YEARS.sub("", text))
+    for verb in REPORTING_VERBS:
+        k = text.rfind(verb)
+        if k > 0 and len(text) - k - len(verb) >= MIN_CORE:
+            text = text[k + len(verb):]
+    k = text.find("已")
+    if k >= 2:
+        text = text[:k]
+    if verbs_at_end:
+        text = _strip_end(_PER.sub("", text), list(CHANGE_VERBS) + list(LINKING_WORDS))
+    previous = None
+    while text != previous:
+        previous = text
+        text = _LEADING_ADVERB.sub("", _strip_start(text, LEADING_WORDS))
+        text = _strip_start(text, LEADING_VERBS, keep=MIN_CORE)
+    return text.strip(" 、，")
+
+
 def _noun_after(norm: str, end: int) -> str:
-    """The words after a count (``22条政策措施`` -> ``政策措施``) up to a verb or break."""
+    """The words after a number (``22条政策措施`` -> ``政策措施``) up to a verb or break.
+
+    A bracketed note right after the unit (``（暂列）``) is skipped, a quoted
+    name is taken whole.
+    """
     j = end
-    while j < len(norm) and norm[j] not in _CLAUSE_BREAKS and norm[j] not in "、（(" and j - end < 12:
+    if j < len(norm) and norm[j] in _OPEN_BRACKETS:
+        close = min((norm.find(c, j) for c in _CLOSE_BRACKETS if norm.find(c, j) > 0), default=-1)
+        j = close + 1 if close > 0 else j
+    start = j
+    quoted = False
+    while j < len(norm) and j - start < _NOUN_WINDOW:
+        ch = norm[j]
+        if ch in "“‘":
+            quoted = True
+        elif ch in "”’":
+            quoted = False
+        elif not quoted and (ch in _CLAUSE_BREAKS or ch in "、"):
+            break
         j += 1
-    tail = _QUOTES.sub("", norm[end:j])
+    tail = _QUOTES.sub("", norm[start:j])
+    number = _NOUN_END.search(tail)
+    tail = tail[: number.start()] if number else tail
+    if tail.startswith(NOUN_STOPS):
+        return ""
     for stop in NOUN_STOPS:
         k = tail.find(stop)
         if k > 0:
             tail = tail[:k]
-    return tail
+    if tail[:1] in _OPEN_BRACKETS:
+        return ""
+    return _strip_end(tail, ("建设", "工作")) if len(tail) > 4 else tail
 
 
 def _kind(q: Quantity, clause: str) -> tuple[str, int]:
@@ -186,6 +314,7 @@ def _kind(q: Quantity, clause: str) -> tuple[str, int]:
         return "rank", 1
     verbs = sorted(CHANGE_VERBS, key=len, reverse=True)
     bare = _strip_end(clause, [w for w in LINKING_WORDS if w not in CHANGE_VERBS])
+    bare = _PER.sub("", bare)
     # 下降至 (a new level) before 下降 (a change) left bare by stripping 至
     verb = next((v for v in verbs if clause.endswith(v)), None) or next((v for v in verbs if bare.endswith(v)), None)
     change, sign = CHANGE_VERBS[verb] if verb else ("level", 1)
@@ -203,15 +332,75 @@ def _kind(q: Quantity, clause: str) -> tuple[str, int]:
     return "level", 1
 
 
+def _average_suffix(clause: str) -> str:
+    bare = _strip_end(clause, [w for w in LINKING_WORDS if w not in CHANGE_VERBS])
+    return next((s for v, s in AVERAGE_GROWTH.items() if bare.endswith(v)), "")
+
+
 def _metric(clause: str) -> str:
     # after a 、 a new action starts (上市发行、募集资金) unless what follows is short
     head, sep, tail = clause.rpartition("、")
     if sep and len(tail) >= 4:
         clause = tail
-    metric = _strip_end(clause, list(CHANGE_VERBS) + list(LINKING_WORDS))
-    metric = _strip_start(_YEAR_PREFIX.sub("", metric), LEADING_WORDS)
-    metric = metric.strip(" 、")
-    return _QUOTES.sub("", metric)[-_MAX_METRIC:]
+    return clean_metric(clause)
+
+
+def _with_noun(metric: str, noun: str, kind: str) -> str:
+    """Combine the phrase before a number with the noun after it."""
+    noun = clean_metric(noun) if noun else ""
+    if not noun:
+        return metric
+    if not metric or metric.endswith("等"):
+        return noun  # 川仪、宗申、青山等|3个|示范项目
+    if _is_verb_only(metric):
+        # 新建|20个|智慧农业示范基地 keeps "new"; 启动建设|57.8万亩|… does not need the verb
+        return metric + noun if metric.startswith(NEW_PREFIX) else noun
+    if metric.endswith("的"):
+        return metric + noun  # 扩大有效投资的|22条|政策措施
+    if _is_fragment(metric):
+        return noun  # 结对区县推动|15个|产业协同项目
+    if kind == "count" and noun not in metric:
+        return metric + noun
+    return metric
+
+
+def _distribute(names: list[str], measure: str) -> list[str]:
+    """Full names for an abbreviated list: 城镇、农村居民收入 -> 城镇居民收入, 农村居民收入."""
+    last = names[-1]
+    out: list[str] = []
+    for name in names[:-1]:
+        if not measure and len(name) <= 3 and len(last) >= len(name) + 2:
+            name = name + last[len(name):]
+        elif not measure:
+            suffix = next((s for s in SHARED_SUFFIXES if last.endswith(s) and not name.endswith(s)), "")
+            name += suffix
+        out.append(name)
+    return [n + measure for n in out + [last]]
+
+
+def _respective(norm: str, clause_start: int, clause: str) -> list[str] | None:
+    """Names paired with the values of ``…分别…x、y`` (None when not such a list)."""
+    before, sep, after = clause.partition("分别")
+    if not sep:
+        return None
+    text = before
+    if "、" not in before:
+        if before.strip(" 、"):
+            return None  # one name for several values: 存贷款余额分别增长8%、6.7%
+        if clause_start <= 0 or norm[clause_start - 1] not in "，,":
+            return None
+        text = _clause_before(norm, clause_start - 1, 0)  # A、B、C六个板块项目，分别完成投资
+        if any(ch.isdigit() for ch in text):
+            return None
+    raw = [_QUOTES.sub("", n) for n in text.split("、")]
+    raw[-1] = _LIST_COUNT.sub("", raw[-1])
+    names = [clean_metric(n, verbs_at_end=False) for n in raw]
+    if len(names) < 2 or not all(names):
+        return None
+    return _distribute(names, clean_metric(after) if clean_metric(after) not in ("", "的") else "")
+
+
+# ------------------------------------------------------------------ extraction
 
 
 def figures_in_paragraph(paragraph: Paragraph, start_index: int = 0, start_group: int = 0) -> list[KeyFigure]:
@@ -219,45 +408,127 @@ def figures_in_paragraph(paragraph: Paragraph, start_index: int = 0, start_group
     out: list[KeyFigure] = []
     index, group = start_index, start_group
     for sentence in sentences(paragraph.text):
-        norm = normalise(sentence)
-        matches: list[QuantityMatch] = find_quantities(sentence)
-        prev: KeyFigure | None = None
-        prev_end = 0
-        for m in matches:
-            between = norm[prev_end : m.start]
-            joined = prev is not None and all(ch not in _CLAUSE_BREAKS for ch in between)
-            joined = joined or (prev is not None and between.strip() in ("", "、"))
-            clause = _clause_before(norm, m.start, prev_end if prev is not None else 0)
-            clause = clause.lstrip("、")
-            kind, sign = _kind(m.quantity, clause)
-            quantity = m.quantity if sign > 0 or m.quantity.value < 0 else replace(m.quantity, value=-m.quantity.value)
-            metric = _metric(clause)
-            related, relation = None, ""
-            if kind == "count":
-                noun = _noun_after(norm, m.end)
-                metric = (metric + noun) if noun and noun not in metric else metric
+        found = _figures_in_sentence(sentence, paragraph.span.start, index, group)
+        if found:
+            index, group = found[-1].index + 1, found[-1].group
+        out.extend(found)
+    return out
+
+
+def _segment_scope(norm: str, pos: int) -> str:
+    """The sector a ``；``-separated segment is about (``产业优化升级领域``), or ``""``."""
+    start = max(norm.rfind("；", 0, pos), norm.rfind(";", 0, pos)) + 1
+    m = SCOPE.match(norm[start:])
+    return m.group("scope") if m else ""
+
+
+@dataclass
+class _Run:
+    """An open ``分别`` list: names still to pair with values, or figures to pair shares with."""
+
+    kind: str
+    sign: int
+    names: list[str]
+    targets: list[KeyFigure]
+
+
+def _figures_in_sentence(sentence: str, line: int, index: int, group: int) -> list[KeyFigure]:
+    norm = normalise(sentence)
+    matches: list[QuantityMatch] = find_quantities(sentence)
+    out: list[KeyFigure] = []
+    prev: KeyFigure | None = None
+    prev_end = 0
+    run: _Run | None = None
+    named: list[KeyFigure] = []  # figures of the last name-paired list
+    owner = ""  # the item a generic measure belongs to: the last counted noun of the segment
+    for m in matches:
+        between = norm[prev_end : m.start]
+        joined = prev is not None and (all(ch not in _CLAUSE_BREAKS for ch in between) or between.strip() in ("", "、"))
+        if any(ch in "；;" for ch in between):
+            owner = ""
+        raw_clause = _clause_before(norm, m.start, prev_end if prev is not None else 0)
+        clause = raw_clause.lstrip("、")
+        clause_start = m.start - len(raw_clause)
+        kind, sign = _kind(m.quantity, clause)
+        metric = _metric(clause)
+        related, relation = None, ""
+        scope = _segment_scope(norm, m.start)
+
+        names = _respective(norm, clause_start, clause)
+        if names is not None:
+            run, named = _Run(kind, sign, names, []), []
+        elif "分别" in clause and not clause.partition("分别")[0].strip(" 、") and named:
+            # 分别占年度计划的113.5%、118.3%…: shares of the list before, in order
+            run = _Run(kind, sign, [], list(named))
+        elif not (joined and between.strip() == "、"):
+            run = None
+
+        by_name = False
+        if run is not None and run.names:
+            metric, kind, sign, by_name = run.names.pop(0), run.kind, run.sign, True
+        elif run is not None and run.targets:
+            target = run.targets.pop(0)
+            metric, kind, sign = target.metric_zh, run.kind, run.sign
+            related, relation = target.index, clean_relation(clause)
+        else:
+            shared = prev is not None and joined and not clause.strip(" 、")  # 8条、198公里线路: one noun
+            noun = _noun_after(norm, m.end)
+            if shared and prev is not None and noun and _is_fragment(prev.metric_zh):
+                # 建设投用17条约353公里山城步道: the noun after names both figures
+                metric = clean_metric(noun)
+                prev = replace(prev, metric_zh=metric)
+                out[-1] = prev
+            elif (kind == "count" or _is_fragment(metric)) and not shared:
+                metric = _with_noun(metric, noun, kind)
+            suffix = _average_suffix(clause) if kind == "growth" else ""
+            if suffix and metric and not metric.endswith(suffix):
+                metric += suffix
             if prev is not None and (
-                not metric
+                (not metric and (joined or kind != "count"))
                 or (kind != "count" and clause.startswith(COMPARISON_STARTS) and joined)
                 or (kind != "count" and metric.endswith(RELATION_ENDINGS))
             ):
                 # 完成投资4104亿元、实现年度计划的114%: the share is of the figure
                 # before; 达到8158.4亿元，增长2%: so is a bare change
                 related = prev.index
-                relation = _strip_end(clause, list(CHANGE_VERBS) + list(LINKING_WORDS)).strip(" 、")
+                relation = clean_relation(clause)
+                if not clause.strip(" 、") and m.quantity.measure == prev.quantity.measure:
+                    kind, sign = prev.kind, (1 if prev.value >= 0 else -1)  # 分别增长8%、6.7%
                 metric = prev.metric_zh
-            if not metric:
-                metric = _noun_after(norm, m.end)
-            if prev is None or not joined:
-                group += 1
-            fig = KeyFigure(
-                metric_zh=metric, quantity=quantity, kind=kind, line=paragraph.span.start,
-                sentence=sentence, index=index, group=group, related_to=related, relation_zh=relation,
-            )
-            out.append(fig)
-            index += 1
-            prev, prev_end = fig, m.end
+            elif metric in GENERIC_MEASURES and not scope and owner:
+                metric = owner + metric  # 政府投资项目376个，完成投资1844亿元
+        metric, scope_zh = _scoped(metric, scope)
+        if not metric:
+            metric = _noun_after(norm, m.end)
+        if prev is None or not joined:
+            group += 1
+        quantity = m.quantity if sign > 0 or m.quantity.value < 0 else replace(m.quantity, value=-m.quantity.value)
+        fig = KeyFigure(
+            metric_zh=metric, quantity=quantity, kind=kind, line=line, sentence=sentence, index=index,
+            group=group, related_to=related, relation_zh=relation, scope_zh=scope_zh,
+        )
+        out.append(fig)
+        index += 1
+        if by_name:
+            named.append(fig)
+        if (kind == "count" and related is None and len(fig.base_metric) >= 4 and not _is_fragment(fig.base_metric)
+                and not clause.startswith("其中")):
+            owner = fig.base_metric
+        prev, prev_end = fig, m.end
     return out
+
+
+def clean_relation(clause: str) -> str:
+    """The words relating a figure to the one before (``实现年度计划的``)."""
+    return _strip_end(clause, list(CHANGE_VERBS) + list(LINKING_WORDS)).strip(" 、")
+
+
+def _scoped(metric: str, scope: str) -> tuple[str, str]:
+    """(metric with the segment's sector in front, the sector) for a breakdown."""
+    if not scope or not metric:
+        return metric, ""
+    core = clean_metric(metric[len(scope):]) if metric.startswith(scope) else metric
+    return scope + (core or metric), scope
 
 
 def extract_figures(paragraphs: Iterable[Paragraph]) -> list[KeyFigure]:
@@ -272,18 +543,28 @@ def extract_figures(paragraphs: Iterable[Paragraph]) -> list[KeyFigure]:
     return out
 
 
+# ------------------------------------------------------------------ ranking
+
+
 def figure_score(fig: KeyFigure) -> float:
     """How much a reader wants this figure: kind, size of the total, metric words."""
     q = fig.quantity
+    metric = fig.metric_zh
     score = KIND_WEIGHTS.get(fig.kind, 1.0)
     if fig.kind in SIZE_DIVISOR:
         size = float(abs(q.base_value))
         score += min(SIZE_CAP, math.log10(size + 1) / SIZE_DIVISOR[fig.kind])
-    if any(w in fig.metric_zh for w in TOTAL_WORDS):
+    if any(w in metric for w in TOTAL_WORDS):
         score += 1.0
-    score += PRIORITY_SCALE * metric_priority(fig.metric_zh)
-    if len(fig.metric_zh) < SHORT_METRIC:
-        score -= 2.0
+    score += PRIORITY_SCALE * metric_priority(metric)
+    if _is_fragment(metric):
+        score -= FRAGMENT_PENALTY
+    if metric in GENERIC_MEASURES:
+        score -= GENERIC_PENALTY
+    if fig.scope_zh:
+        score -= SCOPE_PENALTY
+    if len(metric) > LONG_METRIC:
+        score -= LONG_PENALTY
     return score
 
 
@@ -292,8 +573,17 @@ def metric_priority(metric: str) -> float:
     return max((w for k, w in METRIC_PRIORITY.items() if k in metric), default=0.0)
 
 
+def _linked(a: KeyFigure, b: KeyFigure) -> bool:
+    return a.group == b.group or a.related_to == b.index or b.related_to == a.index
+
+
 def rank_figures(figures: Iterable[KeyFigure], limit: int | None = None) -> list[KeyFigure]:
-    """Best first, ties in source order; a (metric, value, unit) shown once."""
+    """Best first, ties in source order.
+
+    A (metric, value, unit) is shown once, and a (metric, kind) once unless
+    the figures are linked (an amount and its share of the plan); a breakdown
+    counts as its base metric, so three sectors' 总投资 do not crowd out the rest.
+    """
     figures = list(figures)
     scores = {f.index: figure_score(f) for f in figures}
     for f in figures:
@@ -301,11 +591,14 @@ def rank_figures(figures: Iterable[KeyFigure], limit: int | None = None) -> list
         if f.related_to in scores:
             scores[f.index] = max(scores[f.index], scores[f.related_to] - 0.1)
     seen: set[tuple[str, Decimal, str]] = set()
+    shown: dict[tuple[str, str], list[KeyFigure]] = {}
     ranked: list[KeyFigure] = []
     for fig in sorted(figures, key=lambda f: (-scores[f.index], f.index)):
         key = (fig.metric_zh, fig.quantity.value, fig.quantity.unit)
-        if key in seen:
+        same = shown.get((fig.base_metric, fig.kind), [])
+        if key in seen or any(not _linked(fig, other) for other in same):
             continue
         seen.add(key)
+        shown.setdefault((fig.base_metric, fig.kind), []).append(fig)
         ranked.append(fig)
     return ranked if limit is None else ranked[:limit]

@@ -2,14 +2,14 @@
 
 Reports summarise their major (重大) projects in one paragraph per year:
 
-    实施市级重大建设项目934个，总投资2.6万亿元，全年市级重大项目完成投资4104亿元，
-    超年度计划14个百分点。…A、B、C…六个板块项目，分别完成投资x亿元、y亿元…，
-    分别占年度计划的p%、q%…，其中A、C共完成投资S亿元，占市级重大项目的r%。
-    分投资来源看，政府投资项目376个，完成投资1844亿元、占年度计划的106%；…
+    实施X级重大建设项目N个，总投资T万亿元，全年X级重大项目完成投资I亿元，
+    超年度计划P个百分点。…A、B、C…六个板块项目，分别完成投资x亿元、y亿元…，
+    分别占年度计划的p%、q%…，其中A、C共完成投资S亿元，占X级重大项目的r%。
+    分投资来源看，政府投资项目G个，完成投资g亿元、占年度计划的s%；…
 
-    计划实施市级重大建设项目1123个，总投资约3万亿元，年度计划完成投资约4296亿元。
-    从重点领域来看，A领域计划实施市级重大建设项目283个，总投资约5759亿元，
-    年度计划完成投资约868亿元；B领域…
+    计划实施X级重大建设项目N个，总投资约T万亿元，年度计划完成投资约I亿元。
+    从重点领域来看，A领域计划实施X级重大建设项目n个，总投资约t亿元，
+    年度计划完成投资约i亿元；B领域…
 
 A paragraph is a project summary when it names 重大…项目 with a count and
 has a breakdown (``分别完成投资``, ``…领域计划实施``, ``分投资来源``). The
@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
-from generator.analyse.scorecard import part_paragraphs
+from generator.analyse.scorecard import fmt, part_paragraphs
 from generator.document import Document, Paragraph
 from generator.errors import ParseError
 from generator.quantities import Quantity, find_quantities, parse_quantity
@@ -47,6 +48,7 @@ SUBTOTAL = re.compile(
 SECTOR_PIECE = re.compile(r"^(?:从[^，]*?来看，|分[^，]*?看，)?(?P<name>[^，；]{2,12}?)(?:领域|板块)")
 SOURCE_SENTENCE = re.compile(r"(?:投资|资金)来源")
 SOURCE_PIECE = re.compile(r"(?P<name>[^，；、]{2,6}?)投资项目(?P<n>\d+)个")
+PLAN_BASE = Decimal(100)  # 超年度计划P个百分点 = (100 + P)% of the plan
 ANCHOR = re.compile(r"分别完成投资|领域计划实施|板块项目|(?:投资|资金)来源")
 
 
@@ -160,7 +162,7 @@ def _totals(summary: ProjectSummary, sentence: str) -> None:
     if m := SHARE_OF_PLAN.search(sentence):
         summary.share_of_plan = _percent(m.group("p"))
     elif m := OVER_PLAN.search(sentence):
-        summary.share_of_plan = _percent(str(100 + float(m.group("pp"))).rstrip("0").rstrip("."))
+        summary.share_of_plan = _percent(fmt(PLAN_BASE + Decimal(m.group("pp"))))
     if m := GROWTH.search(sentence):
         summary.growth = _percent(m.group("g"))
 

@@ -13,7 +13,7 @@ a Chinese sentence; ``REASONS`` holds the sentences):
   ``met`` when the actual says it is on track (``预计能达到…序时进度``,
   ``预计能完成``), else ``no_target``;
 * a row whose statistical calibre changed (a calibre marker the table notes
-  define, or prose naming the row — ``第28项…新版统计制度``,
+  define, or prose naming the row — ``第N项…新版统计制度``,
   ``…数据口径调整``) -> ``not_comparable``;
 * actual ``预计能完成`` or the same text as the target -> ``met``;
 * a qualitative target or actual -> ``qualitative``;
@@ -22,7 +22,7 @@ a Chinese sentence; ``REASONS`` holds the sentences):
   are met at or beyond the target in the good direction (polarity from the
   catalogue, else from the wording); an actual only stated as ``正增长``
   misses a positive numeric target (a report that reached it gives the
-  figure); an index (``102.1``) against a growth target is read as 2.1%.
+  figure); an index (``101.5``) against a growth target is read as 1.5%.
 * an indicator row with no cells of its own is scored from its sub-rows; a
   blank actual under a sibling's ``预计能完成`` is that merged cell.
 
@@ -38,12 +38,18 @@ import weakref
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from generator.analyse.catalogue import Catalogue, Polarity, load_catalogue, name_key, resolve
 from generator.document import ColumnRole, Document, Paragraph, Part, Row, RowKind, Table
 from generator.targets import Target, TargetKind, parse_target
 from generator.text import normalise, sentences
+
+if TYPE_CHECKING:  # the later stages import this module
+    from generator.analyse.changes import PlanComparison
+    from generator.analyse.factcheck import Finding
+    from generator.analyse.projects import Projects
+    from generator.analyse.tallies import Tallies
 
 
 class Status(str, Enum):
@@ -120,7 +126,7 @@ def fmt(value: Decimal) -> str:
 
 
 def ratio_value(t: Target) -> Decimal | None:
-    """The number a target stands for (1.8∶1 -> 1.8, 1.72∶1 -> 1.72/1)."""
+    """The number a target stands for (1.5∶1 -> 1.5, 3∶2 -> 1.5)."""
     if t.value is None:
         return None
     return t.value / t.ratio_to if t.ratio_to else t.value
@@ -130,7 +136,7 @@ _ON_TRACK = re.compile(r"序时进度|能达到|能完成|可完成|完成目标
 _INDEX_NAME = re.compile(r"指数$")
 INDEX_BASE = Decimal(100)
 # An index and a growth rate differ by this much at least (103 vs 3).
-_INDEX_SPLIT = Decimal(50)
+INDEX_SPLIT = Decimal(50)
 # 左右 on an indicator of neutral polarity: within 5% of the target counts.
 NEUTRAL_TOLERANCE = Decimal("0.05")
 
@@ -147,9 +153,9 @@ def _pair(target: Target, actual: Target, index: bool) -> tuple[Decimal, Decimal
     """(target value, actual value) on one scale: an index read as growth when the other is growth."""
     t, a = ratio_value(target), ratio_value(actual)
     assert t is not None and a is not None
-    if index and (t > _INDEX_SPLIT) != (a > _INDEX_SPLIT):
-        t = t - INDEX_BASE if t > _INDEX_SPLIT else t
-        a = a - INDEX_BASE if a > _INDEX_SPLIT else a
+    if index and (t > INDEX_SPLIT) != (a > INDEX_SPLIT):
+        t = t - INDEX_BASE if t > INDEX_SPLIT else t
+        a = a - INDEX_BASE if a > INDEX_SPLIT else a
     return t, a
 
 
@@ -541,10 +547,10 @@ class IndicatorAnalysis:
     """Everything the brief builder needs about indicators, computed once per document."""
 
     scorecard: Scorecard
-    tallies: Any  # generator.analyse.tallies.Tallies
-    plan: Any  # generator.analyse.changes.PlanComparison
-    projects: Any  # generator.analyse.projects.Projects
-    findings: list[Any]  # generator.analyse.factcheck.Finding
+    tallies: "Tallies"
+    plan: "PlanComparison"
+    projects: "Projects"
+    findings: "list[Finding]"
 
 
 _CACHE: dict[int, tuple[weakref.ref[Document], IndicatorAnalysis]] = {}
@@ -564,7 +570,7 @@ def analyse_indicators(doc: Document, catalogue: Catalogue | None = None) -> Ind
     cat = catalogue or load_catalogue()
     scorecard = build_scorecard(doc, cat)
     plan = compare_plan(doc, scorecard, cat)
-    tallies = tally_document(doc, scorecard, plan, cat)
+    tallies = tally_document(doc, scorecard, plan)
     projects = find_projects(doc)
     findings = check(doc, scorecard, tallies, plan, projects, cat)
     analysis = IndicatorAnalysis(scorecard, tallies, plan, projects, findings)

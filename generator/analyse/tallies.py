@@ -4,10 +4,10 @@ Counts top-level indicators (sub-rows are tallied with their parent, as the
 reports do) per attribute — binding (约束性) and expected (预期性) — and
 status. Reads the report's own tallies (:func:`find_stated_tallies`):
 
-    35项计划指标中，6项为约束性指标，除1项指标国家暂未下达…目标值，其余全部完成；
-    29项为预期性指标，其中…等13项指标能够完成，15项完成有难度，实际利用外资数据口径调整
-    48项指标中，有41项指标符合预期目标，其中12个约束性指标全部完成
-    共39项指标，其中约束性指标5项、预期性指标34项
+    N项计划指标中，B项为约束性指标，除1项指标国家暂未下达…目标值，其余全部完成；
+    E项为预期性指标，其中A、B等M项指标能够完成，K项完成有难度，C数据口径调整
+    N项指标中，有M项指标符合预期目标，其中B个约束性指标全部完成
+    共N项指标，其中约束性指标B项、预期性指标E项
 
 A sentence is cut into clauses; a clause naming a group (``6项为约束性指标``)
 opens that group, and the status phrases after it (``STATUS_PHRASES``) count
@@ -19,18 +19,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-from generator.analyse.catalogue import Catalogue, name_key
+from generator.analyse.catalogue import name_key
 from generator.analyse.scorecard import (
     STATUSES,
     Scorecard,
     ScoredIndicator,
-    Status,
     plan_paragraphs,
     review_paragraphs,
 )
 from generator.document import Document, Paragraph
+
+if TYPE_CHECKING:
+    from generator.analyse.changes import PlanComparison
 from generator.read.numerals import cn_int
 from generator.text import normalise, sentences
 
@@ -45,7 +47,7 @@ GROUP_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("expected", re.compile(_N + _UNIT + r"(?:指标)?(?:为|是)?\s*预期性指标")),
     ("expected", re.compile(r"预期性指标\s*(?:有|共)?\s*" + _N + _UNIT)),
 )
-# The whole set: 35项计划指标中 / 共39项指标 / 指标共计39项 (not 其余38项指标中).
+# The whole set: N项计划指标中 / 共N项指标 / 指标共计N项 (not 其余N项指标中).
 TOTAL_PHRASES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<!其余)(?<!其他)" + _N + _UNIT + r"(?:计划|主要|年度)?(?:计划)?指标(?:中|里|当中)"),
     re.compile(r"共(?:计|有)?\s*" + _N + _UNIT + r"(?:计划|主要)?指标"),
@@ -155,7 +157,7 @@ def count(review: Iterable[ScoredIndicator]) -> dict[str, Tally]:
 
 
 def _named(clause: str, before: int) -> list[str]:
-    """Indicator names listed before a count: ``A、B、C等13项`` -> [A, B, C]."""
+    """Indicator names listed before a count: ``A、B、C等N项`` -> [A, B, C]."""
     head = clause[:before]
     head = re.sub(r"^(?:其中|包括|有)", "", head)
     head = re.sub(r"(?:等|数据|指标|的)+$", "", head)
@@ -279,7 +281,7 @@ def named_status_mismatches(
     return out
 
 
-def tally_document(doc: Document, scorecard: Scorecard, plan: Any, catalogue: Catalogue) -> Tallies:
+def tally_document(doc: Document, scorecard: Scorecard, plan: PlanComparison) -> Tallies:
     """Computed tallies, the report's stated ones, and their reconciliation."""
     review = count(scorecard.review)
     plan_counts = plan.counts()

@@ -81,7 +81,7 @@ class TermRenderer:
     def __init__(self, glossary: Glossary, units_path: Path | None = None) -> None:
         self.glossary = glossary
         self._units_path = units_path
-        self._gaps: dict[tuple[str, str], Gap] = {}
+        self._gaps: dict[str, Gap] = {}
         self.requested: list[NeededTerm] = []  # every term asked for, in order (for needed_terms)
         self._seen: set[tuple[str, str]] = set()
 
@@ -121,11 +121,14 @@ class TermRenderer:
         en = self.english(zh, kind)
         if en is not None:
             return Text((Segment(en),))
-        gap = self._gaps.get(key)
+        # One gap per Chinese term (a glossary key), filed under its most important kind.
+        gap = self._gaps.get(key[0])
         if gap is None:
-            self._gaps[key] = Gap(zh, kind, 1, line, _shorten(context))
+            self._gaps[key[0]] = Gap(zh, kind, 1, line, _shorten(context))
         else:
             gap.count += 1
+            if _rank(kind) < _rank(gap.kind):
+                gap.kind = kind
             if gap.line is None and line is not None:
                 gap.line, gap.context = line, _shorten(context)
         return Text((Segment(zh, lang=ZH_TAG, gap=True),))
@@ -148,45 +151,15 @@ def _shorten(text: str | None) -> str | None:
     return text if len(text) <= CONTEXT_CHARS else text[: CONTEXT_CHARS - 1] + "…"
 
 
-def needed_terms(doc: "Document") -> list[NeededTerm]:
+def needed_terms(doc: "Document", glossary_dir: Path = Path("glossary")) -> list[NeededTerm]:
     """The terms the English brief of ``doc`` needs, in reading order, each once.
 
-    Title, issuer, region, part/section/item titles and, for every indicator
-    table, its title, indicator names, categories and units.
+    They are what the brief builder asked the glossary for while building the
+    English brief, so the list cannot drift from what the brief shows.
     """
-    out: list[NeededTerm] = []
-    seen: set[tuple[str, str]] = set()
+    from generator.localise.briefs import english_terms
 
-    def need(zh: str | None, kind: str, line: int | None, context: str | None = None) -> None:
-        if not zh or not zh.strip():
-            return
-        key = (normalise_key(zh), kind)
-        if key not in seen:
-            seen.add(key)
-            out.append(NeededTerm(zh.strip(), kind, line, _shorten(context)))
-
-    need(doc.title, "title", doc.span.start)
-    need(doc.issuer, "organisation", doc.span.start)
-    need(doc.region, "place", doc.span.start, doc.title)
-    for part in doc.parts:
-        need(part.title, "heading", part.span.start, f"{part.marker}{part.title}")
-        for section in part.sections:
-            need(section.title, "heading", section.span.start, f"{section.marker}{section.title}")
-            for item in section.items:
-                need(item.title, "item", item.span.start, item.text)
-    for table in doc.tables:
-        if table.kind != "indicator":
-            continue
-        need(table.title, "heading", table.span.start)
-        for row in table.rows:
-            context = " | ".join(c for c in row.cells if c.strip())
-            if row.name and row.kind.value in ("indicator", "subrow"):
-                need(row.name, "indicator", row.span.start, context)
-            if row.category:
-                need(row.category, "heading", row.span.start, row.category)
-            if row.unit:
-                need(row.unit, UNIT_KIND, row.span.start, context)
-    return out
+    return english_terms(doc, glossary_dir).requested
 
 
 def find_gaps(needed: list[NeededTerm], glossary: Glossary, units_path: Path | None = None) -> list[Gap]:
@@ -297,7 +270,7 @@ def run_gaps(file: Path, glossary_dir: Path, write: bool) -> int:
     glossary = load_glossary(glossary_dir)
     doc = read_document(file)
     units_path = glossary_dir / "units.yaml"
-    gaps = find_gaps(needed_terms(doc), glossary, units_path if units_path.is_file() else None)
+    gaps = find_gaps(needed_terms(doc, glossary_dir), glossary, units_path if units_path.is_file() else None)
     out = sys.stdout
     if not gaps:
         out.write(f"no gaps: {file}\n")

@@ -535,6 +535,18 @@ def unit_label(unit: str, locale: str, table: UnitsTable | None = None) -> str |
     return (head + per).strip()
 
 
+def target_quantity(target: Target, unit: str) -> Quantity | None:
+    """The quantity a numeric target cell states (``5.5左右`` → about 5.5 in ``unit``), else None."""
+    kind = TargetKind(target.kind)
+    if kind not in _TARGET_QUALIFIER or target.value is None:
+        return None
+    return Quantity(
+        value=target.value, unit=target.unit or unit, qualifier=_TARGET_QUALIFIER[kind],
+        high=target.high if kind is TargetKind.RANGE else None, ratio_to=target.ratio_to, basis=target.basis,
+        text=target.text,
+    )
+
+
 def format_target(target: Target, unit: str, locale: str, table: UnitsTable | None = None) -> str | None:
     """A target (or actual) cell in ``locale``; None when its wording is not in the table.
 
@@ -547,12 +559,9 @@ def format_target(target: Target, unit: str, locale: str, table: UnitsTable | No
     cell_unit = target.unit or unit
     text: str | None
     if kind in _TARGET_QUALIFIER:
-        if target.value is None:
+        q = target_quantity(target, unit)
+        if q is None:
             return None
-        q = Quantity(
-            value=target.value, unit=cell_unit, qualifier=_TARGET_QUALIFIER[kind],
-            high=target.high if kind is TargetKind.RANGE else None, ratio_to=target.ratio_to, basis=target.basis,
-        )
         text = format_quantity(q, locale, t)
     elif kind is TargetKind.RELATIVE:
         if target.value is None or not target.unit and not unit:

@@ -30,7 +30,7 @@ from matplotlib.ticker import FuncFormatter  # noqa: E402
 from generator.brief import Brief, Chart  # noqa: E402
 from generator.errors import TemplateError  # noqa: E402
 from generator.render.atomic import atomic_path, write_text  # noqa: E402
-from generator.render.i18n import gettext  # noqa: E402
+from generator.i18n import gettext  # noqa: E402
 
 FONT_FAMILY = "Noto Sans CJK SC"
 # The SVG names the page's own @font-face family (templates/brief.css) first:

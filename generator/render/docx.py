@@ -34,7 +34,7 @@ from generator.errors import TemplateError
 from generator.render import docx_xml as ox
 from generator.render.atomic import write_bytes
 from generator.render.html import CHART_PLACES
-from generator.render.i18n import gettext
+from generator.i18n import gettext
 
 REFERENCE = Path(__file__).resolve().parents[2] / "templates" / "reference.docx"
 

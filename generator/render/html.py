@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 from generator.brief import Brief, Text
 from generator.errors import TemplateError
 from generator.render.atomic import write_bytes, write_text
-from generator.render.i18n import gettext, translations
+from generator.i18n import gettext, translations
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
 PAGE_TEMPLATE = "brief.html"

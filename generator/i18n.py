@@ -1,4 +1,4 @@
-"""Message catalogs for fixed interface strings ("Target", "达成", "Page 3 of 12").
+"""Message catalogs for fixed words of the briefs ("Target", "达成", "Page 3 of 12", status and change words).
 
 The catalogs are the ``.po`` files under ``templates/locale/<lang>/LC_MESSAGES``;
 they are compiled in memory on first use (no committed ``.mo``) and cached per
@@ -18,7 +18,7 @@ from babel.support import Translations
 
 from generator.errors import TemplateError
 
-LOCALE_DIR = Path(__file__).resolve().parents[2] / "templates" / "locale"
+LOCALE_DIR = Path(__file__).resolve().parents[1] / "templates" / "locale"
 DOMAIN = "messages"
 LANGUAGES = ("zh", "en")
 

@@ -1,0 +1,493 @@
+"""Build the brief model (``generator.brief.Brief``) of a document, per language.
+
+The analysis (scorecard, tallies, plan changes, projects, findings,
+summaries, key figures) is computed once; a :class:`~generator.localise.voice.Voice`
+per language turns it into words. The Chinese brief keeps the report's own
+wording; the English brief renders every term through the glossary and
+every number through Babel, then runs the number QA: a wrong conversion or
+a number that came from nowhere stops the build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Iterable
+
+from generator.analyse.catalogue import load_catalogue
+from generator.analyse.changes import PlanComparison, PlanIndicator
+from generator.analyse.factcheck import Finding as CheckFinding
+from generator.analyse.figures import KeyFigure
+from generator.analyse.projects import ProjectGroup, ProjectSummary
+from generator.analyse.scorecard import IndicatorAnalysis, Origin, ScoredIndicator, analyse_indicators, is_index
+from generator.analyse.summaries import SectionSummary, Summaries, summarize
+from generator.brief import (
+    Brief, Chart, ChartPoint, Figure, Finding, PlanRow, ScoreRow, SectionBrief, Segment, Status, TableBlock,
+    TallyRow, TermPair, Text,
+)
+from generator.document import Document
+from generator.errors import GlossaryError, ParseError
+from generator.localise.gaps import TermRenderer
+from generator.localise.glossary import load_glossary
+from generator.localise.numbers import DEFAULT_UNITS, format_date
+from generator.localise.phrases import CHANGES_EN, FALLBACK_FINDING_EN, FINDINGS_EN, REASONS_EN
+from generator.localise.voice import ChineseVoice, EnglishVoice, Voice, splice
+from generator.quantities import Quantity, parse_quantity
+from generator.targets import TargetKind, parse_target
+
+# Status key -> (catalog word, icon). The icon and the word survive greyscale printing.
+STATUS_LOOK: dict[str, tuple[str, str]] = {
+    "met": ("Met", "✔"),
+    "missed": ("Missed", "✘"),
+    "no_target": ("No target", "—"),
+    "not_comparable": ("Not comparable", "≠"),
+    "qualitative": ("Qualitative", "◇"),
+}
+STATUS_ORDER = tuple(STATUS_LOOK)
+CHANGE_WORDS: dict[str, str] = {
+    "new": "New", "raised": "Raised", "lowered": "Lowered", "unchanged": "Unchanged",
+    "reworded": "Reworded", "replaced": "Replaced",
+}
+SEVERITY_WORDS: dict[str, str] = {"error": "Error", "warning": "Warning", "info": "Information"}
+SEVERITY_ORDER = ("error", "warning", "info")
+GROUPS: dict[str, tuple[str, str]] = {  # tally group -> (label, glance sentence)
+    "binding": ("Binding", "%(met)s of %(total)s binding targets met"),
+    "expected": ("Anticipatory", "%(met)s of %(total)s anticipatory targets met"),
+}
+# Reason parameters that are target/actual cells, differences, and counts.
+_CELL_PARAMS = ("actual", "target")
+_GAP_PARAMS = ("gap", "diff")
+_COUNT_PARAMS = ("count", "missed")
+# Glossary kinds shown in the English appendix of key terms.
+APPENDIX_KINDS = ("indicator", "metric", "policy", "term", "place", "organisation")
+CHART_VALUE_LIMIT = Decimal(100)  # dumbbell: growth rates and shares, not indices or levels
+
+
+def build_briefs(
+    doc: Document,
+    glossary_dir: Path = Path("glossary"),
+    generated: date | None = None,
+    langs: Iterable[str] = ("zh", "en"),
+) -> dict[str, Brief]:
+    """The brief of ``doc`` in each language of ``langs`` ("zh", "en")."""
+    generated = generated or date.today()
+    analysis = analyse_indicators(doc, load_catalogue(glossary_dir))
+    summaries = summarize(doc)
+    return {lang: BriefBuilder(doc, analysis, summaries, _voice(lang, glossary_dir), generated).build()
+            for lang in langs}
+
+
+def english_terms(doc: Document, glossary_dir: Path = Path("glossary")) -> TermRenderer:
+    """Build the English brief without number QA; its renderer knows every term asked for and every gap."""
+    voice = _voice("en", glossary_dir)
+    assert isinstance(voice, EnglishVoice)
+    analysis = analyse_indicators(doc, load_catalogue(glossary_dir))
+    BriefBuilder(doc, analysis, summarize(doc), voice, date.today(), number_qa=False).build()
+    return voice.renderer
+
+
+def _voice(lang: str, glossary_dir: Path) -> Voice:
+    if lang == "zh":
+        return ChineseVoice()
+    if lang == "en":
+        return EnglishVoice(load_glossary(glossary_dir), _units_path(glossary_dir))
+    raise ValueError(f"unknown language {lang!r}")
+
+
+def _units_path(glossary_dir: Path) -> Path:
+    path = glossary_dir / "units.yaml"
+    return path if path.is_file() else DEFAULT_UNITS
+
+
+@dataclass
+class BriefBuilder:
+    doc: Document
+    analysis: IndicatorAnalysis
+    summaries: Summaries
+    voice: Voice
+    generated: date
+    number_qa: bool = True
+
+    @property
+    def en(self) -> bool:
+        return self.voice.lang == "en"
+
+    def build(self) -> Brief:
+        v, doc = self.voice, self.doc
+        brief = Brief(
+            lang=v.lang,
+            html_lang=v.html_lang,
+            title=v.term(doc.title, "title", line=doc.span.start),
+            issuer=v.term(doc.issuer, "organisation", line=doc.span.start) if doc.issuer else Text(),
+            region=v.term(doc.region, "place", line=doc.span.start) if doc.region else Text(),
+            review_year=str(doc.review_year or ""),
+            plan_year=str(doc.plan_year or ""),
+            source_file=Path(doc.source).name,
+            generated=format_date(self.generated, v.lang),
+            generated_iso=self.generated.isoformat(),
+            headline=tuple(self.figure(f) for f in self.summaries.headline),
+            score_rows=tuple(self.score_rows()),
+            tallies=tuple(self.tallies()),
+            glance_tally=tuple(self.glance()),
+            score_origin=self.origin(self.analysis.scorecard.origin),
+            plan_rows=tuple(self.plan_rows(self.analysis.plan)),
+            retired=tuple(self.retired(self.analysis.plan)),
+            plan_origin=self.origin(self.analysis.plan.origin),
+            projects=tuple(self.projects()),
+            sections=tuple(self.section(s) for s in self.summaries.sections),
+            overview=tuple(self.section(s) for s in self.summaries.overview),
+            findings=tuple(self.findings()),
+            warnings=tuple(doc.warnings),
+        )
+        brief.charts = tuple(c for c in (self.scorecard_chart(brief), self.projects_chart()) if c is not None)
+        brief.keywords = tuple(str(t) for t in (brief.region, v.word("plan report"), v.word("indicator scorecard")) if t)
+        if isinstance(v, EnglishVoice):
+            brief.terms = self.appendix(v)
+            problems = v.number_qa(list(brief.texts())) if self.number_qa else []
+            if problems:
+                more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+                raise GlossaryError(f"number QA failed: {problems[0]}{more}", v.units_path or DEFAULT_UNITS)
+        return brief
+
+    # ------------------------------------------------------------ figures
+
+    def figure(self, fig: KeyFigure) -> Figure:
+        v = self.voice
+        label = v.term(fig.metric_zh, "metric", line=fig.line, context=fig.sentence)
+        q = fig.quantity
+        if fig.kind == "growth" and q.unit in ("%", "") and q.value is not None:
+            word = "down %(value)s" if q.value < 0 else "up %(value)s"
+            value = v.word(word, value=v.quantity(_abs(q)))
+        else:
+            value = v.quantity(q)
+        if fig.relation_zh:
+            relation = v.term(fig.relation_zh, "metric", line=fig.line, context=fig.sentence)
+            value = Text.join([relation, value]) if not self.en else Text.join([value, relation], " ")
+        return Figure(label=label, value=value, source=v.line_ref(fig.line), kind=fig.kind)
+
+    # ------------------------------------------------------------ scorecard
+
+    def status(self, key: str) -> Status:
+        word, icon = STATUS_LOOK[key]
+        return Status(key=key, label=self.voice.word(word), icon=icon)
+
+    def score_rows(self) -> Iterable[ScoreRow]:
+        for row in self.analysis.scorecard.rows():
+            yield self.score_row(row)
+
+    def score_row(self, row: ScoredIndicator) -> ScoreRow:
+        v = self.voice
+        return ScoreRow(
+            number=str(row.number or ""),
+            name=v.term(row.name_zh, "indicator", line=row.line,
+                        context=" | ".join(x for x in (row.name_zh, row.unit, row.target_text, row.actual_text) if x)),
+            unit=v.unit(row.unit),
+            binding=row.binding,
+            target=v.target(row.target_text, row.unit, line=row.line),
+            actual=v.target(row.actual_text, row.unit, line=row.line),
+            status=self.status(row.status.value),
+            reason=self.reason(row),
+            level=row.level,
+            category=v.term(row.category, "heading", line=row.line) if row.category else Text(),
+            source=v.line_ref(row.line),
+        )
+
+    def reason(self, row: ScoredIndicator) -> Text:
+        if not self.en:
+            return Text.plain(row.reason.zh)
+        template = REASONS_EN.get(row.reason.code)
+        if template is None:
+            return Text()
+        params = dict(row.reason.params)
+        return splice(template, {k: self._param(k, val, row.unit, row.line) for k, val in params.items()})
+
+    def _param(self, key: str, value: str, unit: str, line: int | None) -> Text:
+        v = self.voice
+        if key in _CELL_PARAMS:
+            return v.target(value, unit, line=line)
+        if key in _GAP_PARAMS:
+            q = _quantity(value, "个百分点" if unit == "%" else unit)
+            return v.quantity(q) if q else v.target(value, unit, line=line)
+        if key in _COUNT_PARAMS:
+            try:
+                return Text.plain(v.count(int(value)))
+            except ValueError:
+                return v.term(value, "term", line=line)
+        return v.term(value, "term", line=line)
+
+    def tallies(self) -> Iterable[TallyRow]:
+        v, t = self.voice, self.analysis.tallies
+        for group, (label, _) in GROUPS.items():
+            tally = t.review.get(group)
+            if tally is None or not tally.total:
+                continue
+            counts = tuple((self.status(k), n) for k, n in _ordered(tally.counts) if n)
+            stated = [s for s in t.stated if s.stage == "review" and s.scope == group]
+            checks = [c for c in t.checks if c.stated.stage == "review" and c.stated.scope == group]
+            stated_text = Text()
+            if stated:
+                s = stated[0]
+                pieces = [v.word("%(n)s %(status)s", n=v.count(n), status=str(self.status(k).label).lower())
+                          for k, n in _ordered(s.counts) if n]
+                total = v.word("%(n)s in all", n=v.count(s.total)) if s.total is not None else Text()
+                where = v.word(" (%(where)s)", where=Text.plain(v.line_ref(*(x.line for x in stated))))
+                stated_text = Text.join([Text.join([total, *pieces], str(v.word(", "))), where])
+            yield TallyRow(
+                kind=v.word(label), counts=counts, total=tally.total, stated=stated_text,
+                agrees=all(c.agrees for c in checks) if checks else None,
+            )
+
+    def glance(self) -> Iterable[Text]:
+        v = self.voice
+        for group, (_, sentence) in GROUPS.items():
+            tally = self.analysis.tallies.review.get(group)
+            if tally is not None and tally.total:
+                yield v.word(sentence, met=v.count(tally.counts.get("met", 0)), total=v.count(tally.total))
+
+    def origin(self, origin: Origin) -> Text:
+        v = self.voice
+        if origin.kind == "table" and origin.attachment:
+            return v.word("From the indicator table in Attachment %(n)s (%(where)s)",
+                          n=origin.attachment, where=v.line_ref(origin.line))
+        if origin.kind == "table":
+            return v.word("From the indicator table (%(where)s)", where=v.line_ref(origin.line))
+        if origin.kind == "prose":
+            return v.word("From targets stated in the text (%(where)s)", where=v.line_ref(origin.line))
+        return v.word("The report gives no indicator table")
+
+    def scorecard_chart(self, brief: Brief) -> Chart | None:
+        v = self.voice
+        points = []
+        for row, shown in zip(self.analysis.scorecard.rows(), brief.score_rows):
+            if row.unit != "%" or is_index(row.name_zh) or row.level:
+                continue
+            target, actual = _chart_value(row.target_text), _chart_value(row.actual_text)
+            if target is None or actual is None:
+                continue
+            points.append(ChartPoint(label=str(shown.name), value=float(actual), target=float(target),
+                                     group=str(shown.category), status=row.status.value))
+        if len(points) < 2:
+            return None
+        return Chart(
+            key="scorecard", kind="dumbbell",
+            title=str(v.word("Targets and outcomes of indicators measured in %")),
+            alt=str(v.word("Chart of target and outcome for %(n)s indicators measured in percent; "
+                           "the table above gives every value.", n=len(points))),
+            unit="%", points=tuple(points),
+        )
+
+    # ------------------------------------------------------------ plan
+
+    def plan_rows(self, plan: PlanComparison) -> Iterable[PlanRow]:
+        for item in plan.rows():
+            yield self.plan_row(item)
+
+    def plan_row(self, item: PlanIndicator) -> PlanRow:
+        v, ch = self.voice, item.change
+        change = v.word(CHANGE_WORDS[ch.kind.value])
+        if ch.replaces:
+            change = Text.join([change, Text.plain(" ("), v.term(ch.replaces, "indicator", line=item.line),
+                                Text.plain(")")])
+        return PlanRow(
+            number=str(item.number or ""),
+            name=v.term(item.name_zh, "indicator", line=item.line,
+                        context=" | ".join(x for x in (item.name_zh, item.unit, item.target_text) if x)),
+            unit=v.unit(item.unit),
+            binding=item.binding,
+            target=v.target(item.target_text, item.unit, line=item.line),
+            previous=v.target(ch.previous_text, item.unit, line=ch.previous_line) if ch.previous_text else Text(),
+            change_key=ch.kind.value,
+            change=change,
+            level=item.level,
+            category=v.term(item.category, "heading", line=item.line) if item.category else Text(),
+            source=v.line_ref(item.line),
+        )
+
+    def retired(self, plan: PlanComparison) -> Iterable[Text]:
+        for r in plan.retired:
+            yield self.voice.term(r.name_zh, "indicator", line=r.line)
+
+    # ------------------------------------------------------------ projects
+
+    def projects(self) -> Iterable[TableBlock]:
+        for summary in self.analysis.projects.summaries():
+            yield self.project_table(summary)
+            if summary.sources:
+                yield self.project_table(summary, by_source=True)
+
+    def project_table(self, s: ProjectSummary, by_source: bool = False) -> TableBlock:
+        v = self.voice
+        year = self.doc.review_year if s.stage == "review" else self.doc.plan_year
+        invest = "Investment completed" if s.stage == "review" else "Investment planned for the year"
+        header = (v.word("Funding source" if by_source else "Sector"), v.word("Projects"),
+                  v.word("Total investment"), v.word(invest), v.word("Share of annual plan"))
+        rows = [self._project_row(v.word("All major projects"), s.count, s.total_investment, s.investment,
+                                  s.share_of_plan)]
+        for g in (s.sources if by_source else s.sectors):
+            rows.append(self._project_row(v.term(g.name, "term", line=g.line), g.count, g.total_investment,
+                                          g.investment, g.share_of_plan))
+        title = ("Major projects %(year)s by funding source" if by_source else "Major projects %(year)s by sector")
+        return TableBlock(title=v.word(title, year=year or ""), header=header, rows=tuple(rows),
+                          source=v.line_ref(s.line), numeric_columns=(1, 2, 3, 4))
+
+    def _project_row(self, name: Text, count: int | None, total: Quantity | None, invest: Quantity | None,
+                     share: Quantity | None) -> tuple[Text, ...]:
+        v = self.voice
+        return (name, Text.plain(v.count(count)) if count is not None else Text(),
+                v.quantity(total) if total else Text(), v.quantity(invest) if invest else Text(),
+                v.quantity(share) if share else Text())
+
+    def projects_chart(self) -> Chart | None:
+        v = self.voice
+        summary = self.analysis.projects.plan or self.analysis.projects.review
+        if summary is None:
+            return None
+        groups = [g for g in summary.sectors if g.investment is not None]
+        units = {g.investment.unit for g in groups if g.investment}
+        if len(groups) < 2 or len(units) != 1:
+            return None
+        unit = units.pop()
+        year = self.doc.plan_year if summary is self.analysis.projects.plan else self.doc.review_year
+        points = tuple(ChartPoint(label=str(v.term(g.name, "term", line=g.line)), value=float(g.investment.value))
+                       for g in groups if g.investment)
+        return Chart(
+            key="projects", kind="bar",
+            title=str(v.word("Major-project investment by sector, %(year)s", year=year or "")),
+            alt=str(v.word("Bar chart of major-project investment in %(n)s sectors; the table gives every value.",
+                           n=len(points))),
+            unit=str(v.unit(unit)), points=points,
+        )
+
+    # ------------------------------------------------------------ sections
+
+    def section(self, s: SectionSummary) -> SectionBrief:
+        v = self.voice
+        return SectionBrief(
+            part=v.term(s.part_title, "heading", line=s.line),
+            heading=v.term(s.title, "heading", line=s.line),
+            summary=Text() if self.en else Text.plain(s.body_zh),
+            items=tuple(v.term(i, "item", line=s.line) for i in s.items),
+            figures=tuple(self.figure(f) for f in s.key_figures),
+            source=v.line_ref(s.line),
+        )
+
+    # ------------------------------------------------------------ findings
+
+    def findings(self) -> Iterable[Finding]:
+        ordered = sorted(self.analysis.findings, key=lambda f: SEVERITY_ORDER.index(f.severity)
+                         if f.severity in SEVERITY_ORDER else len(SEVERITY_ORDER))
+        for f in ordered:
+            yield Finding(
+                severity=f.severity,
+                severity_label=self.voice.word(SEVERITY_WORDS.get(f.severity, "Information")),
+                message=self.finding_message(f),
+                where=Text.plain(self.voice.line_ref(*f.lines)),
+            )
+
+    def finding_message(self, f: CheckFinding) -> Text:
+        if not self.en:
+            return Text.plain(f.message)
+        template = FINDINGS_EN.get(f.code)
+        if template is None:
+            return Text.plain(FALLBACK_FINDING_EN)
+        params = dict(f.params)
+        unit = self._unit_of(params.get("name"))
+        rendered: dict[str, Text] = {}
+        for key, value in params.items():
+            rendered[key] = self._finding_param(key, value, unit)
+        if f.code == "prose_table_mismatch":
+            rendered["prose"] = self.voice.target(params.get("prose_value", ""), unit)
+        return _capitalised(splice(template, rendered))
+
+    def _finding_param(self, key: str, value: str, unit: str) -> Text:
+        v = self.voice
+        if key == "name":
+            return v.term(value, "indicator")
+        if key in ("what", "part", "whole"):
+            return self._names(value)
+        if key in ("sum", "total", "diff"):
+            q = _quantity(value)
+            return v.quantity(q) if q else Text()
+        if key in ("table", "target"):
+            return v.target(value, unit)
+        if key in ("computed", "stated") and _is_number(value):
+            return Text.plain(v.count(Decimal(value)))
+        if key == "count":
+            return Text.plain(v.count(int(value))) if value.isdigit() else Text()
+        if key in ("unit", "catalogue_unit"):
+            return v.unit(value)
+        if key in ("stated_status", "computed_status") and value in STATUS_LOOK:
+            return self.status(value).label
+        return Text()
+
+    def _names(self, text: str) -> Text:
+        """A list of names joined by 、 (``产业转型升级、城市提升``), each through the glossary."""
+        names = [n for n in text.split("、") if n]
+        if not names:
+            return Text()
+        terms = [self.voice.term(n, "metric") for n in names]
+        if len(terms) == 1:
+            return terms[0]
+        return Text.join([Text.join(terms[:-1], str(self.voice.word(", "))), terms[-1]], str(self.voice.word(" and ")))
+
+    def _unit_of(self, name: str | None) -> str:
+        for row in self.analysis.scorecard.rows():
+            if row.name_zh == name:
+                return row.unit
+        for item in self.analysis.plan.rows():
+            if item.name_zh == name:
+                return item.unit
+        return ""
+
+    # ------------------------------------------------------------ appendix
+
+    def appendix(self, v: EnglishVoice) -> tuple[TermPair, ...]:
+        pairs = {(zh, en) for zh, en in v.used_terms.items() if v.term_kinds.get(zh) in APPENDIX_KINDS}
+        return tuple(TermPair(zh=zh, en=en) for zh, en in sorted(pairs, key=lambda p: (p[1].casefold(), p[0])))
+
+
+# ---------------------------------------------------------------- helpers
+
+def _capitalised(text: Text) -> Text:
+    """English sentence case: the first letter of the first (glossary) segment upper-cased."""
+    segs = list(text.segments)
+    if segs and not segs[0].lang and segs[0].text[:1].islower():
+        segs[0] = Segment(segs[0].text[:1].upper() + segs[0].text[1:])
+    return Text(tuple(segs))
+
+
+def _ordered(counts: dict[str, int]) -> list[tuple[str, int]]:
+    return [(k, counts[k]) for k in STATUS_ORDER if k in counts]
+
+
+def _abs(q: Quantity) -> Quantity:
+    from dataclasses import replace
+
+    return replace(q, value=abs(q.value), high=abs(q.high) if q.high is not None else None)
+
+
+def _quantity(text: str, unit: str = "") -> Quantity | None:
+    try:
+        q = parse_quantity(text if not unit or not _is_number(text) else text + unit)
+    except ParseError:
+        return None
+    return q
+
+
+def _is_number(text: str) -> bool:
+    try:
+        Decimal(text)
+    except (InvalidOperation, ValueError):
+        return False
+    return True
+
+
+def _chart_value(cell: str) -> Decimal | None:
+    t = parse_target(cell)
+    if t.kind not in (TargetKind.EXACT, TargetKind.ABOUT, TargetKind.AT_LEAST, TargetKind.AT_MOST) or t.value is None:
+        return None
+    if t.ratio_to is not None or abs(t.value) > CHART_VALUE_LIMIT:
+        return None
+    return t.value

@@ -1,0 +1,181 @@
+"""How one language says things: terms, quantities, target cells, fixed words.
+
+A :class:`Voice` is the only thing the brief builder asks for words. The
+Chinese voice keeps the report's own wording; the English voice renders
+terms through the glossary (a missing term becomes a visible gap segment)
+and numbers through Babel (``numbers.format_quantity``). The English voice
+also records every number it renders, so :meth:`EnglishVoice.number_qa` can
+prove each conversion right and find numbers that came from nowhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from generator.brief import Segment, Text
+from generator.i18n import gettext
+from generator.localise.gaps import TermRenderer
+from generator.localise.glossary import Glossary
+from generator.localise.numberqa import check_rendering, untraced_numbers
+from generator.localise.numbers import (
+    format_number, format_quantity, format_target, target_quantity,
+)
+from generator.quantities import Quantity
+from generator.targets import Target, parse_target
+
+ZH_TAG = "zh-Hans"
+_PERCENT_SLOT = re.compile(r"%\((\w+)\)s")
+BRACE_SLOT = re.compile(r"\{(\w+)\}")
+
+
+def splice(template: str, params: dict[str, object], slot: re.Pattern[str] = BRACE_SLOT) -> Text:
+    """``template`` with its slots filled; a Text parameter keeps its segments (gaps, lang)."""
+    parts: list[Text | str] = []
+    pos = 0
+    for m in slot.finditer(template):
+        parts.append(template[pos:m.start()])
+        value = params.get(m.group(1), "")
+        parts.append(value if isinstance(value, Text) else str(value))
+        pos = m.end()
+    parts.append(template[pos:])
+    return Text.join(parts)
+
+
+class Voice:
+    """Words of one language. Subclasses: :class:`ChineseVoice`, :class:`EnglishVoice`."""
+
+    lang = ""
+    html_lang = ""
+
+    def word(self, msgid: str, **params: object) -> Text:
+        """A fixed word or sentence from the message catalog; ``%(name)s`` slots take str or Text."""
+        return splice(gettext(self.lang, msgid), params, _PERCENT_SLOT)
+
+    def term(self, zh: str, kind: str, *, line: int | None = None, context: str | None = None) -> Text:
+        raise NotImplementedError
+
+    def quantity(self, q: Quantity) -> Text:
+        raise NotImplementedError
+
+    def target(self, text: str, unit: str, *, line: int | None = None) -> Text:
+        raise NotImplementedError
+
+    def unit(self, zh: str) -> Text:
+        raise NotImplementedError
+
+    def count(self, n: int | Decimal) -> str:
+        return format_number(Decimal(n), self.lang)
+
+    def line_ref(self, *lines: int | None) -> str:
+        shown = sorted({n for n in lines if n})
+        if not shown:
+            return ""
+        joined = gettext(self.lang, ", ").join(str(n) for n in shown)
+        msg = "line %(lines)s" if len(shown) == 1 else "lines %(lines)s"
+        return gettext(self.lang, msg) % {"lines": joined}
+
+
+class ChineseVoice(Voice):
+    lang = "zh"
+    html_lang = "zh-Hans"
+
+    def term(self, zh: str, kind: str, *, line: int | None = None, context: str | None = None) -> Text:
+        return Text.plain(zh.strip())
+
+    def quantity(self, q: Quantity) -> Text:
+        return Text.plain(format_quantity(q, "zh") or q.text)
+
+    def target(self, text: str, unit: str, *, line: int | None = None) -> Text:
+        return Text.plain(text.strip())
+
+    def unit(self, zh: str) -> Text:
+        return Text.plain(zh)
+
+
+@dataclass
+class _Rendered:
+    quantity: Quantity
+    text: str
+
+
+@dataclass
+class EnglishVoice(Voice):
+    """English through the glossary and Babel; records gaps and rendered numbers."""
+
+    glossary: Glossary
+    units_path: Path | None = None
+    lang = "en"
+    html_lang = "en"
+    renderer: TermRenderer = field(init=False)
+    rendered: list[_Rendered] = field(default_factory=list)
+    used_terms: dict[str, str] = field(default_factory=dict)  # zh -> en, for the appendix
+    term_kinds: dict[str, str] = field(default_factory=dict)
+    glossary_texts: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.renderer = TermRenderer(self.glossary, self.units_path)
+
+    def term(self, zh: str, kind: str, *, line: int | None = None, context: str | None = None) -> Text:
+        text = self.renderer.term(zh, kind, line=line, context=context)
+        if text and not text.gaps:
+            self.used_terms.setdefault(zh.strip(), str(text))
+            self.term_kinds.setdefault(zh.strip(), kind)
+            self.glossary_texts.add(str(text))
+        return text
+
+    def quantity(self, q: Quantity) -> Text:
+        shown = format_quantity(q, "en")
+        if shown is None:
+            return self._gap(q.text or str(q.value), "unit")
+        self.rendered.append(_Rendered(q, shown))
+        return Text.plain(shown)
+
+    def target(self, text: str, unit: str, *, line: int | None = None) -> Text:
+        if not text.strip():
+            return Text()
+        parsed: Target = parse_target(text)
+        shown = format_target(parsed, unit, "en")
+        if shown is None:
+            return self.term(text, "term", line=line)
+        q = target_quantity(parsed, unit)
+        if q is not None and not parsed.aspiration and not parsed.note:
+            self.rendered.append(_Rendered(q, shown))
+        self.glossary_texts.add(shown)  # its number is checked through the quantity above
+        return Text.plain(shown)
+
+    def unit(self, zh: str) -> Text:
+        return self.term(zh, "unit") if zh else Text()
+
+    def _gap(self, zh: str, kind: str) -> Text:
+        return self.renderer.term(zh, kind)
+
+    def number_qa(self, texts: list[Text]) -> list[str]:
+        """Problems: a number rendered wrong, or a number in the brief that no source gave."""
+        problems = []
+        for r in self.rendered:
+            msg = check_rendering(r.quantity, r.text, "en")
+            if msg:
+                problems.append(msg)
+        traced = [r.text for r in self.rendered]
+        for text in texts:
+            for seg in text.segments:
+                if seg.lang or seg.gap or seg.text in self.glossary_texts:
+                    continue
+                for token in untraced_numbers(seg.text, traced + self.counts):
+                    problems.append(f"untraced number {token!r} in {seg.text!r}")
+        return problems
+
+    counts: list[str] = field(default_factory=list)
+
+    def count(self, n: int | Decimal) -> str:
+        shown = super().count(n)
+        self.counts.append(shown)
+        return shown
+
+    def line_ref(self, *lines: int | None) -> str:
+        shown = super().line_ref(*lines)
+        self.glossary_texts.add(shown)  # a citation of the source, not a figure
+        return shown
