@@ -115,6 +115,138 @@ def test_ranking_puts_totals_and_growth_before_minor_counts():
     assert len(rank_figures(found, 2)) == 2
 
 
+# ------------------------------------------------------------ metric names: fragments, lists, sectors
+
+
+@pytest.mark.parametrize(
+    "text,metric,value,unit,kind",
+    [
+        # aspiration and adverbs before a count: the noun after it, "new" kept
+        ("力争再新增800名博士后。", "新增博士后", "800", "名", "count"),
+        # a process verb and a year before the count
+        ("协同推进2031年度312个共建经济圈重大项目。", "共建经济圈重大项目", "312", "个", "count"),
+        # verb + number + noun: the noun after the number
+        ("加快推进360万千瓦天然气发电项目建设。", "天然气发电项目", "360", "万千瓦", "level"),
+        ("获批新增150万千瓦煤电指标。", "煤电指标", "150", "万千瓦", "level"),
+        ("启动建设41.5万亩丘陵山区高标准农田示范项目。", "丘陵山区高标准农田示范项目", "41.5", "万亩", "level"),
+        # subject + verb before the count: the subject is not the metric
+        ("12对结对区县推动18个产业协同项目落地。", "产业协同项目", "18", "个", "count"),
+        ("川仪、宗申等4个示范项目有序推进。", "示范项目", "4", "个", "count"),
+        # subject, reporting verb and period before the metric
+        ("省委全会提出未来五年全省地区生产总值迈上6万亿元台阶。", "地区生产总值", "6", "万亿元", "level"),
+        ("全省规划纲要明确“十五五”期间地区生产总值年均增长5.5%左右。", "地区生产总值年均增长", "5.5", "%", "growth"),
+        # leading subject, time and process words go; the noun phrase stays
+        ("全市生活垃圾焚烧发电约31亿度。", "生活垃圾焚烧发电", "31", "亿度", "level"),
+        ("全年平均城镇调查失业率5.1%。", "城镇调查失业率", "5.1", "%", "share"),
+        ("完成涉气中小微企业整治2.4万家。", "涉气中小微企业整治", "2.4", "万家", "count"),
+        ("完成投资812亿元。", "完成投资", "812", "亿元", "level"),
+        ("试点任务已落地64项。", "试点任务", "64", "项", "count"),
+        ("5G基站数量达到每万人23个。", "5G基站数量", "23", "个", "count"),
+        # a quoted list inside the noun is taken whole
+        ("推出52项“降、缓、返”政策包。", "降、缓、返政策包", "52", "项", "count"),
+        # a threshold inside a name is no figure of its own
+        ("年经营性收入低于10万元的村级集体经济组织占比下降8个百分点。",
+         "年经营性收入低于10万元的村级集体经济组织占比", "-8", "个百分点", "pp"),
+    ],
+)
+def test_metric_is_a_clean_noun_phrase(text, metric, value, unit, kind):
+    assert facts(text) == [(metric, D(value), unit, kind)]
+
+
+@pytest.mark.parametrize("text", ["构建省会与周边城市间1小时通勤圈。", "推动华能年产30Gwh动力电池、某某新材料等项目开工。"])
+def test_numbers_inside_names_are_no_figures(text):
+    assert figures_of(text) == []
+
+
+def test_respective_values_pair_with_their_names():
+    assert facts("城乡养老保险、基本医保参保率分别达到95%、98.5%。") == [
+        ("城乡养老保险参保率", D(95), "%", "share"),
+        ("基本医保参保率", D("98.5"), "%", "share"),
+    ]
+    assert facts("城镇、农村居民人均可支配收入分别增长4.1%、6.3%。") == [
+        ("城镇居民人均可支配收入", D("4.1"), "%", "growth"),
+        ("农村居民人均可支配收入", D("6.3"), "%", "growth"),
+    ]
+    assert facts("城镇、农村居民低保标准分别提高至每人每月800元、620元。") == [
+        ("城镇居民低保标准", D(800), "元", "level"),
+        ("农村居民低保标准", D(620), "元", "level"),
+    ]
+
+
+def test_respective_list_in_the_clause_before_and_its_shares():
+    found = figures_of("工业、交通、水利三个板块项目，分别完成投资12亿元、34亿元、56亿元，分别占年度计划的101%、102%、103%。")
+    assert [(f.metric_zh, f.value, f.kind) for f in found] == [
+        ("工业完成投资", D(12), "level"), ("交通完成投资", D(34), "level"), ("水利完成投资", D(56), "level"),
+        ("工业完成投资", D(101), "share"), ("交通完成投资", D(102), "share"), ("水利完成投资", D(103), "share"),
+    ]
+    assert [f.related_to for f in found[3:]] == [f.index for f in found[:3]]
+    assert found[3].relation_zh == "占年度计划"
+
+
+def test_one_name_with_several_values_keeps_the_kind():
+    found = figures_of("金融机构本外币存贷款余额分别增长7%、5.5%。")
+    assert [(f.metric_zh, f.value, f.kind) for f in found] == [
+        ("金融机构本外币存贷款余额", D(7), "growth"), ("金融机构本外币存贷款余额", D("5.5"), "growth"),
+    ]
+
+
+def test_generic_measures_take_the_item_they_belong_to():
+    assert [f.metric_zh for f in figures_of(
+        "分投资来源看，政府投资项目210个，完成投资990亿元；企业投资项目330个，完成投资1500亿元。"
+    )] == ["政府投资项目", "政府投资项目完成投资", "企业投资项目", "企业投资项目完成投资"]
+    assert [f.metric_zh for f in figures_of("落地合作项目120个、总金额80亿美元，金融服务项目90个、总金额60亿美元。")] == [
+        "合作项目", "合作项目总金额", "金融服务项目", "金融服务项目总金额",
+    ]
+    # a subset introduced by 其中 does not own the total after it
+    found = figures_of("重大建设项目已启动实施200项、其中完工投用31项，累计完成投资超过900亿元。")
+    assert found[-1].metric_zh == "重大建设项目完成投资"
+
+
+SECTOR_LIST = (
+    "计划实施省级重大建设项目900个（暂列），总投资约2万亿元，年度计划完成投资约3000亿元、较上年初计划增长10%。"
+    "从重点领域来看，产业升级领域计划实施省级重大建设项目200个（暂列），总投资约4000亿元，年度计划完成投资约600亿元；"
+    "科技创新领域计划实施省级重大建设项目30个（暂列），总投资约500亿元，年度计划完成投资约50亿元；"
+    "民生领域计划实施省级重大建设项目100个（暂列），总投资约1000亿元，年度计划完成投资约200亿元。"
+)
+
+
+def test_sector_lists_keep_their_sector():
+    found = figures_of(SECTOR_LIST)
+    assert [(f.metric_zh, f.value, f.scope_zh) for f in found[:4]] == [
+        ("省级重大建设项目", D(900), ""),
+        ("省级重大建设项目总投资", D(2), ""),
+        ("省级重大建设项目年度计划完成投资", D(3000), ""),
+        ("省级重大建设项目年度计划完成投资", D(10), ""),
+    ]
+    assert [(f.metric_zh, f.value) for f in found[4:7]] == [
+        ("产业升级领域省级重大建设项目", D(200)),
+        ("产业升级领域总投资", D(4000)),
+        ("产业升级领域年度计划完成投资", D(600)),
+    ]
+    assert {f.scope_zh for f in found[4:]} == {"产业升级领域", "科技创新领域", "民生领域"}
+    assert found[5].base_metric == "总投资"
+
+
+def test_ranking_prefers_totals_to_sector_breakdowns():
+    top = rank_figures(figures_of(SECTOR_LIST), 5)
+    assert [(f.metric_zh, f.value) for f in top] == [
+        ("省级重大建设项目总投资", D(2)),
+        ("省级重大建设项目年度计划完成投资", D(3000)),
+        ("省级重大建设项目年度计划完成投资", D(10)),
+        ("省级重大建设项目", D(900)),
+    ]
+
+
+def test_ranking_shows_one_figure_per_metric_and_kind_unless_linked():
+    found = figures_of("新建公园20个。新建公园35个。碳排放指标累计成交300万吨、1.2亿元。总投资500亿元。工业投资增长8%。")
+    ranked = rank_figures(found)
+    assert [(f.metric_zh, f.value) for f in ranked if f.metric_zh == "新建公园"] == [("新建公园", D(35))]
+    # two values of one clause are linked: both stay
+    assert {f.value for f in ranked if f.metric_zh == "碳排放指标累计成交"} == {D(300), D("1.2")}
+    # a bare generic measure comes after named figures
+    assert ranked[-1].metric_zh == "总投资" or ranked.index(next(f for f in ranked if f.metric_zh == "总投资")) > 1
+
+
 # ------------------------------------------------------------ precision / recall on the seed
 
 # Hand-checked from the source text: (word that the metric must contain,

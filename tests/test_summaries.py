@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.analyse.summaries import Summaries, summarize, summarize_json, summarize_section
+from generator.analyse.summaries import (
+    ELLIPSIS, Summaries, cut_sentence, summarize, summarize_json, summarize_section,
+)
 from generator.cli import main
 from generator.document import Document, Paragraph, ParagraphKind, Part, Section, Span
 from generator.text import sentences
@@ -52,15 +54,26 @@ def test_summary_lists_the_item_titles_after_the_title(result):
     )
 
 
+def _pieces(body: str) -> list[str]:
+    """Chosen sentences; a cut one (leading clauses + ……) is its own piece."""
+    out: list[str] = []
+    for chunk in body.split(ELLIPSIS):
+        out += sentences(chunk)
+    return out
+
+
 def test_summary_sentences_are_whole_unique_and_in_source_order(doc, result):
     for s in result.sections + result.overview:
         text = _section_text(doc, s.part, s.number)
-        chosen = sentences(s.body_zh)
+        chosen = _pieces(s.body_zh)
         assert len(chosen) == len(set(chosen))
         positions = [text.find(c) for c in chosen]
         assert all(p >= 0 for p in positions), "every sentence is verbatim from the section"
         assert positions == sorted(positions)
-        assert all(c.endswith(("。", "！", "？", "”", "）")) for c in chosen)
+        cut = [c for c in chosen if (c + ELLIPSIS) in s.body_zh]
+        assert all(c.endswith(("。", "！", "？", "”", "）")) for c in chosen if c not in cut)
+        # a cut sentence stops where a clause ends in the source, never inside one
+        assert all(text[text.find(c) + len(c)] in "；：，" for c in cut)
         assert s.summary_zh.endswith(s.body_zh)
 
 
@@ -160,3 +173,97 @@ def test_title_longer_than_budget_stays_whole():
     section = Section(1, "（一）", "一个很长的标题" * 5, Span(1, 1), [_para("正文一句。", 2)])
     summary, body = summarize_section(section, budget=10)
     assert summary == section.title + "。" and body == ""
+
+
+# ------------------------------------------------------------ long sentences, rhetoric, glossary
+
+
+def test_a_one_sentence_section_longer_than_the_budget_is_cut_at_a_clause(result):
+    overall = next(s for s in result.overview if s.title == "总体要求")
+    assert len(overall.summary_zh) <= 200
+    assert overall.body_zh.startswith("坚持以习近平新时代中国特色社会主义思想为指导，")
+    assert overall.body_zh.endswith(ELLIPSIS)
+    assert len(overall.body_zh) > 100
+
+
+def test_cut_prefers_semicolon_clauses_and_marks_only_real_cuts():
+    first = "全年固定资产投资完成超过一千亿元，同比增长较快"
+    second = "新开工项目数量创历史新高，结构持续优化"
+    sentence = f"{first}；{second}；重点领域投资保持稳定增长。"
+    assert cut_sentence(sentence, 50) == f"{first}；{second}" + ELLIPSIS
+    assert cut_sentence(sentence, 30) == first + ELLIPSIS
+    # no ；/： that fits: the last ， that fits
+    long_clause = "坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展。"
+    assert cut_sentence(long_clause, 30) == "坚持稳中求进工作总基调，完整准确全面贯彻新发展理念" + ELLIPSIS
+    # nothing shorter than a useful clause, nothing without a boundary
+    assert cut_sentence(sentence, 20) == ""
+    assert cut_sentence("一个没有任何标点的很长很长的句子" * 3 + "。", 40) == ""
+
+
+def test_synthetic_long_single_sentence_section():
+    body = ("坚持以新思想为指导，全面贯彻中央经济工作会议精神；坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念；"
+            "着力推动高质量发展，更好统筹发展和安全，持续提振信心，持续扩大内需，努力实现质的有效提升和量的合理增长。")
+    section = Section(2, "（二）", "总体要求", Span(3, 4), [_para(body, 4)])
+    summary, cut = summarize_section(section, budget=70)
+    assert summary == "总体要求。坚持以新思想为指导，全面贯彻中央经济工作会议精神；坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念" + ELLIPSIS
+    assert len(summary) <= 70
+    # when the sentence fits, it stays whole and unmarked
+    whole, _ = summarize_section(section, budget=200)
+    assert whole == "总体要求。" + body and ELLIPSIS not in whole
+
+
+def test_rhetoric_is_left_out_when_the_section_states_figures():
+    section = Section(1, "（一）", "稳定工业增长", Span(5, 7), [
+        _para("坚持把发展经济的着力点放在实体经济上，推动制造业高端化智能化绿色化。规上工业增加值增长6.1%。"
+              "各地积极作为、狠抓落实。新培育专精特新企业320家。", 6),
+        _para("一是推进技术改造。编制技术改造实施意见。技改投资增长15%。", 7, ParagraphKind.ITEM, "推进技术改造"),
+    ])
+    summary, body = summarize_section(section, budget=200)
+    assert body == "规上工业增加值增长6.1%。新培育专精特新企业320家。技改投资增长15%。"
+    # a section without item titles keeps its opening sentence: the thrust
+    section.paragraphs.pop()
+    _, body = summarize_section(section, budget=200)
+    assert body.startswith("坚持把发展经济的着力点放在实体经济上")
+    assert "各地积极作为" not in body
+
+
+def test_rhetoric_is_kept_when_no_sentence_has_a_figure():
+    section = Section(1, "（一）", "深化改革", Span(5, 6), [_para("深入推进要素市场化配置改革。持续优化营商环境。", 6)])
+    _, body = summarize_section(section, budget=200)
+    assert body == "深入推进要素市场化配置改革。持续优化营商环境。"
+
+
+def test_every_metric_the_seed_brief_shows_is_in_the_metric_glossary(result):
+    from generator.localise.glossary import load_glossary
+
+    glossary = load_glossary(Path(__file__).resolve().parent.parent / "glossary")
+    shown = [f for s in result.sections + result.overview for f in s.key_figures] + list(result.headline)
+    phrases = {f.metric_zh for f in shown} | {f.relation_zh for f in shown if f.relation_zh}
+    assert len(phrases) > 60
+    missing = sorted(p for p in phrases if (e := glossary.lookup(p, "metric")) is None or e.kind != "metric")
+    assert missing == [], "add these to glossary/metrics.yaml (entry or alias)"
+
+
+def test_seed_key_figures_are_clean_names(result):
+    shown = [f for s in result.sections + result.overview for f in s.key_figures] + list(result.headline)
+    for f in shown:
+        m = f.metric_zh
+        assert 2 <= len(m) <= 24, m
+        assert not m.startswith(("全年", "全市", "累计", "力争", "争取", "实现", "完成", "加快", "推进", "协同")), m
+        assert not any(ch.isdigit() for ch in m.replace("5万元", "")), m
+    for s in result.sections + result.overview:
+        keys = [(f.metric_zh, f.kind) for f in s.key_figures]
+        # one figure per metric and kind unless linked (an amount and its share, two values of one clause)
+        for f in s.key_figures:
+            twins = [g for g in s.key_figures if (g.metric_zh, g.kind) == (f.metric_zh, f.kind) and g is not f]
+            assert all(g.group == f.group or g.related_to == f.index or f.related_to == g.index for g in twins), keys
+
+
+def test_plan_projects_show_totals_not_sector_breakdowns(result):
+    projects = next(s for s in result.overview if any(f.value == D(4296) for f in s.key_figures))
+    got = [(f.metric_zh, f.value, f.unit) for f in projects.key_figures]
+    assert ("市级重大建设项目总投资", D(3), "万亿元") in got
+    assert ("市级重大建设项目年度计划完成投资", D(4296), "亿元") in got
+    assert ("市级重大建设项目", D(1123), "个") in got
+    assert not any("领域" in m for m, _, _ in got)
+    assert sum(m.endswith("总投资") for m, _, _ in got) == 1

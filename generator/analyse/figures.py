@@ -73,7 +73,7 @@ _LEADING_ADVERB = re.compile(r"^[再又共还](?=新增|新建|增加|达|完成
 # least MIN_CORE characters remains (完成棚户区改造 -> 棚户区改造, but 完成投资 stays).
 LEADING_VERBS: tuple[str, ...] = (
     "实现", "完成", "推进", "推动", "加快推进", "加快推动", "协同推进", "持续推进", "统筹推进", "有序推进",
-    "加快", "持续", "滚动", "启动", "实施", "开展", "获批", "新获批", "认定", "引进", "组织", "落地",
+    "加快", "持续", "滚动", "启动", "实施", "开展", "获批", "新获批", "认定", "引进", "组织", "落地", "带动",
 )
 MIN_CORE = 3
 # Verbs after which the rest of the phrase is what was said: 市委全会提出|未来五年…
@@ -84,8 +84,17 @@ TIME_WORDS = re.compile(r"未来[一二三四五六七八九十\d]+年|今后[�
 FRAGMENT_ENDINGS: tuple[str, ...] = (
     "推动", "推进", "实施", "开展", "完成", "新增", "获批", "提出", "明确", "推出", "出台", "印发", "落实",
     "打造", "创建", "建成", "开工", "启动", "加快", "持续", "覆盖", "带动", "扶持", "支持", "引进",
-    "入选", "争取", "力争", "确保", "实现", "通过", "接入", "在", "投用", "能够",
+    "入选", "争取", "力争", "确保", "实现", "通过", "接入", "在", "投用", "能够", "年产",
+    # a conjunction or a locative is no end of a name: 一批天然气发电和|200万千瓦煤电项目
+    "和", "及", "与", "或", "间", "等",
 )
+# A number between a comparison and 的 is a threshold inside a name, not a figure:
+# 年经营性收入低于5万元的村级集体经济组织占比
+THRESHOLD_WORDS: tuple[str, ...] = ("低于", "高于", "不足", "超过", "以上", "以下", "不到")
+# Nor is a number that is part of a name: a 1小时交通圈 (noun ending), a plant's
+# capacity in a list of projects (赣锋锂电年产20Gwh动力电池、…等项目开工).
+NAME_NOUN_ENDINGS: tuple[str, ...] = ("圈",)
+CAPACITY_WORDS: tuple[str, ...] = ("年产",)
 # A verb-only phrase before a count keeps the noun after it: 新建|20个|智慧农业示范基地.
 NEW_PREFIX = "新"
 # A percentage is a share when one of these is in its clause; otherwise a
@@ -108,7 +117,8 @@ SHARED_SUFFIXES: tuple[str, ...] = (
 )
 # "六个板块项目" after a list of names is a count of the list, not part of a name.
 _LIST_COUNT = re.compile(r"等?[一二三四五六七八九十两\d]+[个项类大种](?:板块|领域|方面|行业)?(?:项目|工程)?$")
-_PER = re.compile(r"(?:每[人户年月日天周])+$")
+_PER = re.compile(r"(?:每[十百千万]?[人户年月日天周])+$")
+_NOTE = re.compile(r"^[（(][^）)]*[）)]")
 
 # Ranking weights: totals and growth rates first, counts of minor items last.
 KIND_WEIGHTS: dict[str, float] = {
@@ -137,7 +147,7 @@ SHORT_METRIC = 3  # metrics shorter than this ("完成", "项目") say too littl
 LONG_METRIC = 16  # metrics longer than this read as a clause, not a name
 # score penalties: a fragment, a bare generic measure, a breakdown of a total, a clause
 FRAGMENT_PENALTY = 2.0
-GENERIC_PENALTY = 1.5
+GENERIC_PENALTY = 4.0
 SCOPE_PENALTY = 1.5
 LONG_PENALTY = 1.0
 
@@ -145,7 +155,7 @@ LONG_PENALTY = 1.0
 NOUN_STOPS: tuple[str, ...] = (
     "全年", "年度", "如期", "完成", "已", "实现", "建成", "落地", "取得", "获", "入选", "开工", "达到",
     "超过", "减税", "降费", "投资", "共计", "累计", "投入运营", "投用", "投产", "纳入", "能够",
-    "在", "通过", "有序", "加快", "稳步", "成为", "向", "开展", "高质量",
+    "在", "通过", "有序", "加快", "稳步", "成为", "向", "开展", "高质量", "等项目", "等重点",
 )
 # ... and before another number: 17条|约353公里 (约 alone is part of 约束性)
 _NOUN_END = re.compile(r"(?:约|近|逾|超|达|为)?\d")
@@ -238,8 +248,8 @@ def _clause_before(norm: str, start: int, floor: int) -> str:
 
 
 def _is_fragment(metric: str) -> bool:
-    """True when the phrase is no metric name: too short, or ends with a verb."""
-    return len(metric) < SHORT_METRIC or metric.endswith(FRAGMENT_ENDINGS)
+    """True when the phrase is no metric name: too short, verbs only, or ends with a verb."""
+    return len(metric) < SHORT_METRIC or metric.endswith(FRAGMENT_ENDINGS) or _is_verb_only(metric)
 
 
 def _is_verb_only(metric: str) -> bool:
@@ -254,7 +264,7 @@ def clean_metric(phrase: str, verbs_at_end: bool = True) -> str:
     ``verbs_at_end`` is false: a name such as 城市提升 keeps them), and
     subjects, time words and process verbs at the start.
     """
-    text = _QUOTES.sub("", phrase)
+    text = _NOTE.sub("", _QUOTES.sub("", phrase))  # （段）59公里: a note, not a name
     text = TIME_WORDS.sub("", _YEARS.sub("", text))
     for verb in REPORTING_VERBS:
         k = text.rfind(verb)
@@ -306,6 +316,18 @@ def _noun_after(norm: str, end: int) -> str:
     if tail[:1] in _OPEN_BRACKETS:
         return ""
     return _strip_end(tail, ("建设", "工作")) if len(tail) > 4 else tail
+
+
+def _is_name_part(norm: str, m: QuantityMatch) -> bool:
+    """True for a number inside a name: 1小时交通圈, 年产360万吨特铝新材料等项目."""
+    noun = _noun_after(norm, m.end)
+    if noun.endswith(NAME_NOUN_ENDINGS):
+        return True
+    if norm[: m.start].endswith(CAPACITY_WORDS):
+        rest = norm[m.end :]
+        k = min((rest.find(ch) for ch in "，。；" if ch in rest), default=len(rest))
+        return "项目" in rest[:k] or rest[len(noun) : len(noun) + 1] == "、"
+    return False
 
 
 def _kind(q: Quantity, clause: str) -> tuple[str, int]:
@@ -442,6 +464,11 @@ def _figures_in_sentence(sentence: str, line: int, index: int, group: int) -> li
     named: list[KeyFigure] = []  # figures of the last name-paired list
     owner = ""  # the item a generic measure belongs to: the last counted noun of the segment
     for m in matches:
+        if norm[m.end : m.end + 1] == "的" and norm[: m.start].endswith(THRESHOLD_WORDS):
+            prev_end = m.end + 1 if prev is not None else prev_end
+            continue
+        if _is_name_part(norm, m):
+            continue
         between = norm[prev_end : m.start]
         joined = prev is not None and (all(ch not in _CLAUSE_BREAKS for ch in between) or between.strip() in ("", "、"))
         if any(ch in "；;" for ch in between):
@@ -471,9 +498,10 @@ def _figures_in_sentence(sentence: str, line: int, index: int, group: int) -> li
             metric, kind, sign = target.metric_zh, run.kind, run.sign
             related, relation = target.index, clean_relation(clause)
         else:
-            shared = prev is not None and joined and not clause.strip(" 、")  # 8条、198公里线路: one noun
+            shared = prev is not None and joined and not clean_metric(clause)  # 8条、198公里线路: one noun
             noun = _noun_after(norm, m.end)
-            if shared and prev is not None and noun and _is_fragment(prev.metric_zh):
+            amount = m.quantity.measure not in ("percent", "permille", "pp")
+            if shared and prev is not None and noun and amount and _is_fragment(prev.metric_zh):
                 # 建设投用17条约353公里山城步道: the noun after names both figures
                 metric = clean_metric(noun)
                 prev = replace(prev, metric_zh=metric)
@@ -512,15 +540,16 @@ def _figures_in_sentence(sentence: str, line: int, index: int, group: int) -> li
         if by_name:
             named.append(fig)
         if (kind == "count" and related is None and len(fig.base_metric) >= 4 and not _is_fragment(fig.base_metric)
-                and not clause.startswith("其中")):
+                and not clause.startswith("其中") and not fig.base_metric.startswith(LEADING_VERBS + FRAGMENT_ENDINGS)):
             owner = fig.base_metric
         prev, prev_end = fig, m.end
     return out
 
 
 def clean_relation(clause: str) -> str:
-    """The words relating a figure to the one before (``实现年度计划的``)."""
-    return _strip_end(clause, list(CHANGE_VERBS) + list(LINKING_WORDS)).strip(" 、")
+    """The words relating a figure to the one before (``实现年度计划`` for ``、实现年度计划的114%``)."""
+    text = _strip_end(clause, list(CHANGE_VERBS) + list(LINKING_WORDS) + ["的"]).strip(" 、")
+    return _strip_start(text, ("分别", "其中", "并"))
 
 
 def _scoped(metric: str, scope: str) -> tuple[str, str]:
@@ -584,21 +613,28 @@ def rank_figures(figures: Iterable[KeyFigure], limit: int | None = None) -> list
     the figures are linked (an amount and its share of the plan); a breakdown
     counts as its base metric, so three sectors' 总投资 do not crowd out the rest.
     """
-    figures = list(figures)
+    figures = [f for f in figures if f.metric_zh]
     scores = {f.index: figure_score(f) for f in figures}
     for f in figures:
         # a share of the plan stays next to the amount it is a share of
         if f.related_to in scores:
             scores[f.index] = max(scores[f.index], scores[f.related_to] - 0.1)
     seen: set[tuple[str, Decimal, str]] = set()
-    shown: dict[tuple[str, str], list[KeyFigure]] = {}
     ranked: list[KeyFigure] = []
-    for fig in sorted(figures, key=lambda f: (-scores[f.index], f.index)):
+    order = sorted(figures, key=lambda f: (-scores[f.index], f.index))
+    # totals first; a breakdown only when no total of its measure is shown
+    for fig in [f for f in order if not f.scope_zh] + [f for f in order if f.scope_zh]:
         key = (fig.metric_zh, fig.quantity.value, fig.quantity.unit)
-        same = shown.get((fig.base_metric, fig.kind), [])
+        same = [o for o in ranked if o.kind == fig.kind and _same_measure(fig, o)]
         if key in seen or any(not _linked(fig, other) for other in same):
             continue
         seen.add(key)
-        shown.setdefault((fig.base_metric, fig.kind), []).append(fig)
         ranked.append(fig)
     return ranked if limit is None else ranked[:limit]
+
+
+def _same_measure(fig: KeyFigure, other: KeyFigure) -> bool:
+    """Same metric, or a breakdown of the other's total (科技创新领域总投资 / 市级重大建设项目总投资)."""
+    if fig.base_metric == other.base_metric:
+        return True
+    return bool(fig.scope_zh) and not other.scope_zh and other.metric_zh.endswith(fig.base_metric)

@@ -5,7 +5,11 @@ of the outlook part (the overview), a Chinese summary: the section's title
 sentence, its item titles (``一是…；二是…``) and then the most informative
 whole sentences — chosen greedily by figure density, position in the
 paragraph and novelty against what is already chosen — within a character
-budget, in source order. Each section also gets its top key figures
+budget, in source order. Where a section states figures in sentences that
+fit, sentences without any are left out unless they open a section that has
+no item titles (its thrust). When nothing fits because the best sentence is longer than the
+budget, its leading clauses are used, cut at a ``；``/``：`` boundary (else at
+a ``，``) and marked ``……``. Each section also gets its top key figures
 (:mod:`generator.analyse.figures`), and the report its headline figures,
 taken from the lead ``——`` paragraphs of the review part.
 
@@ -15,7 +19,7 @@ summarize``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
 from generator.analyse.figures import KeyFigure, extract_figures, figure_score, metric_priority, rank_figures
@@ -36,6 +40,13 @@ DENSITY_WEIGHT = 1.0
 POSITION_WEIGHT = 0.6
 NOVELTY_WEIGHT = 1.0
 REPEAT_OVERLAP = 0.6
+
+# Cutting a sentence that alone exceeds the budget: boundaries by strength
+# (a ；/： clause reads as a unit; a ， clause only as a last resort), the
+# shortest useful cut, and the mark of the omission.
+CUT_BOUNDARIES: tuple[str, ...] = ("；：", "，")
+MIN_CUT = 20
+ELLIPSIS = "……"
 
 _ORDINAL_CHARS = "一二三四五六七八九十"
 _STOPS = "。！？"
@@ -82,6 +93,8 @@ class _Candidate:
     order: int  # reading order within the section
     text: str
     score: float  # density and position; novelty is judged at choice time
+    figures: int = 0  # how many named figures it states
+    opening: bool = False  # first body sentence of the section
 
 
 def _sentence(text: str) -> str:
@@ -130,20 +143,42 @@ def _candidates(section: Section) -> list[_Candidate]:
             order += 1
             if _is_heading_sentence(sentence, section):
                 continue
-            figures = extract_figures([Paragraph(sentence, paragraph.span)])
+            figures = [f for f in extract_figures([Paragraph(sentence, paragraph.span)]) if f.metric_zh]
             info = sum(max(figure_score(f), 0.0) for f in figures)
             density = info / max(len(sentence), 1) * 10
             score = DENSITY_WEIGHT * density + POSITION_WEIGHT / (1 + position)
-            out.append(_Candidate(order, sentence, score))
+            out.append(_Candidate(order, sentence, score, len(figures), opening=not out))
             position += 1
     return out
+
+
+def cut_sentence(sentence: str, room: int) -> str:
+    """The leading clauses of ``sentence`` that fit in ``room`` with the ``……`` mark.
+
+    Cut at the last ``；``/``：`` that fits, else at the last ``，``; never
+    inside a clause. ``""`` when no cut of at least MIN_CUT characters fits.
+    """
+    limit = room - len(ELLIPSIS)
+    for marks in CUT_BOUNDARIES:
+        ends = [i for i, ch in enumerate(sentence[:limit + 1]) if ch in marks and MIN_CUT <= i]
+        if ends:
+            return sentence[: ends[-1]] + ELLIPSIS
+    return ""
+
+
+def _eligible(candidates: list[_Candidate], has_items: bool) -> list[_Candidate]:
+    """Sentences worth showing: without figures only where no sentence has any, or as the thrust."""
+    if not any(c.figures for c in candidates):
+        return candidates
+    return [c for c in candidates if c.figures or (c.opening and not has_items)]
 
 
 def summarize_section(section: Section, budget: int = DEFAULT_BUDGET) -> tuple[str, str]:
     """(summary, chosen sentences) of one section within ``budget`` characters.
 
     The title sentence always comes first, even when it alone exceeds the
-    budget; no sentence is cut, none is used twice.
+    budget; no sentence is used twice. A sentence is cut (:func:`cut_sentence`)
+    only when none fits whole.
     """
     head = _sentence(section.title)
     items = [p.title for p in section.items if p.title]
@@ -151,7 +186,13 @@ def summarize_section(section: Section, budget: int = DEFAULT_BUDGET) -> tuple[s
     room = budget - len(head)
     chosen: list[_Candidate] = []
     seen = _bigrams(head)
-    pool = [c for c in _candidates(section) if len(c.text) <= room]
+    everything = _candidates(section)
+    candidates = _eligible(everything, bool(items))
+    pool = [c for c in candidates if len(c.text) <= room] or [c for c in everything if len(c.text) <= room]
+    if not pool and candidates:
+        best = max(candidates, key=lambda c: (c.score, -c.order))
+        cut = cut_sentence(best.text, room)
+        pool = [replace(best, text=cut)] if cut else []
     while pool:
         def value(c: _Candidate) -> float:
             return c.score + NOVELTY_WEIGHT * (1 - _overlap(_bigrams(c.text), seen))

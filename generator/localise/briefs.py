@@ -32,7 +32,7 @@ from generator.errors import GlossaryError, ParseError
 from generator.localise.gaps import TermRenderer
 from generator.localise.glossary import load_glossary
 from generator.localise.numbers import DEFAULT_UNITS, format_date
-from generator.localise.phrases import CHANGES_EN, FALLBACK_FINDING_EN, FINDINGS_EN, REASONS_EN
+from generator.localise.phrases import FALLBACK_FINDING_EN, FINDINGS_EN, REASONS_EN, SHORT_REASONS
 from generator.localise.voice import ChineseVoice, EnglishVoice, Voice, splice
 from generator.quantities import Quantity, parse_quantity
 from generator.targets import TargetKind, parse_target
@@ -195,9 +195,10 @@ class BriefBuilder:
         )
 
     def reason(self, row: ScoredIndicator) -> Text:
-        if not self.en:
+        template = SHORT_REASONS[self.voice.lang].get(row.reason.code)
+        if template is None and not self.en:
             return Text.plain(row.reason.zh)
-        template = REASONS_EN.get(row.reason.code)
+        template = template or REASONS_EN.get(row.reason.code)
         if template is None:
             return Text()
         params = dict(row.reason.params)

@@ -1,8 +1,7 @@
 """English sentences of the brief's generated content, keyed by the analysis' codes.
 
-The analysis gives every reason, change and finding as a code with
-parameters plus a Chinese sentence (``scorecard.REASONS``,
-``changes.CHANGE_ZH``, ``factcheck.MESSAGES``). The Chinese brief uses those
+The analysis gives every reason and finding as a code with parameters
+plus a Chinese sentence (``scorecard.REASONS``, ``factcheck.MESSAGES``). The Chinese brief uses those
 sentences as they are; the English brief fills these templates with
 parameters that the English voice has already rendered (glossary terms,
 Babel-formatted numbers). A code missing here falls back to a neutral
@@ -10,6 +9,44 @@ sentence, never to Chinese.
 """
 
 from __future__ import annotations
+
+# Short reasons for the scorecard table, where target and actual stand in their own
+# columns: lang -> code -> template. Codes not here use the full sentences below
+# (English) or the analysis' own sentence (Chinese).
+SHORT_REASONS: dict[str, dict[str, str]] = {
+    "zh": {
+        "below_target": "低于目标{gap}",
+        "above_target": "高于目标{gap}",
+        "off_target": "偏离目标{gap}",
+        "at_or_above": "达到目标",
+        "at_or_below": "未超过目标上限",
+        "within_range": "在目标区间内",
+        "near_target": "与目标基本一致",
+        "above_bound": "高于目标上限",
+        "outside_range": "不在目标区间内",
+        "same_as_target": "完成值按目标值表述",
+        "positive_growth": "实现正增长",
+        "negative_growth": "未实现正增长",
+        "negative_as_required": "实现负增长",
+        "only_positive": "完成值仅表述为正增长",
+    },
+    "en": {
+        "below_target": "short by {gap}",
+        "above_target": "above target by {gap}",
+        "off_target": "off target by {gap}",
+        "at_or_above": "target reached",
+        "at_or_below": "within the ceiling",
+        "within_range": "within the target range",
+        "near_target": "in line with the target",
+        "above_bound": "above the ceiling",
+        "outside_range": "outside the target range",
+        "same_as_target": "outcome stated as the target value",
+        "positive_growth": "positive growth",
+        "negative_growth": "no positive growth",
+        "negative_as_required": "decline as required",
+        "only_positive": "outcome reported only as positive growth",
+    },
+}
 
 # Scorecard reasons: parameters actual, target, gap (a difference in the indicator's unit), count, missed.
 REASONS_EN: dict[str, str] = {
@@ -44,16 +81,6 @@ REASONS_EN: dict[str, str] = {
     "children_met": "all {count} components met",
     "children_missed": "{missed} of {count} components missed",
     "children_mixed": "components mixed ({count} in all)",
-}
-
-# Plan changes: parameters previous, current, replaces.
-CHANGES_EN: dict[str, str] = {
-    "new": "new indicator",
-    "raised": "raised from {previous} to {current}",
-    "lowered": "lowered from {previous} to {current}",
-    "unchanged": "unchanged ({current})",
-    "reworded": "reworded from {previous} to {current}",
-    "replaced": "replaces {replaces} (last year {previous})",
 }
 
 # Fact-check findings: parameters as in factcheck.MESSAGES, rendered.
