@@ -84,6 +84,7 @@ class ScoreRow:
     level: int = 0  # 1 for sub-rows
     category: Text = Text()
     source: str = ""
+    cause: Text = Text()  # the report's own explanation of the outcome, if it gives one
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,7 @@ class Brief:
         for f in self.headline:
             yield from (f.label, f.value)
         for r in self.score_rows:
-            yield from (r.name, r.unit, r.target, r.actual, r.status.label, r.reason, r.category)
+            yield from (r.name, r.unit, r.target, r.actual, r.status.label, r.reason, r.category, r.cause)
         for t in self.tallies:
             yield from (t.kind, t.stated)
         for p in self.plan_rows:

@@ -1,7 +1,7 @@
 """Build orchestration behind ``make briefs`` / ``python -m generator build``.
 
 For every report ``<name>.<ext>`` it writes ``OUT/<name>/``: the zh and en
-PDF, DOCX and HTML briefs, ``assets/`` (stylesheet, chart SVGs) and the
+PDF, DOCX and HTML briefs, ``assets/`` (stylesheet, chart SVGs, subset fonts) and the
 scorecard as JSON and CSV.
 
 * Incremental: outputs are grouped in *units* (scorecard; per language the
@@ -214,7 +214,7 @@ def _render_language(task: Task, staging: Path, result: TaskResult) -> None:
             warning = subset_warning()
             if warning:
                 result.warnings.append(warning)
-        files += [p for p in assets.iterdir() if p.is_file() and p.suffix != ".png"]
+        files += sorted(p for p in assets.rglob("*") if p.is_file() and p.suffix != ".png")  # css, svg, fonts/
         result.files[f"{task.group}.html"] = [p.relative_to(staging).as_posix() for p in files]
     if f"{task.group}.docx" in task.units:
         from generator.render.docx import render_docx

@@ -39,9 +39,12 @@ from generator.render.docx_xml import deterministic_zip, set_rpr_fonts, set_rpr_
 
 DEFAULT_OUT = ROOT / "templates" / "reference.docx"
 
-# (Latin font, East Asian font) per role.
-SERIF = ("Noto Serif", "Noto Serif CJK SC")
-SANS = ("Noto Sans", "Noto Sans CJK SC")
+# (Latin font, East Asian font) per role. The CJK families carry a full Latin
+# repertoire, so Latin text uses them too: the fonts the PDF embeds
+# (templates/brief.css), installed by tools/system-deps.sh (fonts-noto-cjk),
+# so LibreOffice does not fall back to another Latin face.
+SERIF = ("Noto Serif CJK SC", "Noto Serif CJK SC")
+SANS = ("Noto Sans CJK SC", "Noto Sans CJK SC")
 INK = "1F2937"
 ACCENT = "1F3864"
 MUTED = "595959"
@@ -91,10 +94,9 @@ PARAGRAPH_STYLES: tuple[ParaStyle, ...] = (
 
 # Font table entries, so Word picks a like substitute where a font is missing:
 # (name, family, charset) - charset 86 is GB2312 (Simplified Chinese).
-FONT_TABLE = (
-    (SERIF[0], "roman", "00"), (SANS[0], "swiss", "00"),
-    (SERIF[1], "roman", "86"), (SANS[1], "swiss", "86"),
-)
+# One entry per name: the first (the East Asian role) wins when a family serves both.
+_FONT_ROLES = ((SERIF[1], "roman", "86"), (SANS[1], "swiss", "86"), (SERIF[0], "roman", "00"), (SANS[0], "swiss", "00"))
+FONT_TABLE = tuple({name: (name, family, charset) for name, family, charset in reversed(_FONT_ROLES)}.values())
 
 # The at-a-glance box: consecutive "Glance" paragraphs share one border and fill.
 GLANCE_PPR = f"""

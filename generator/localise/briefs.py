@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable
 
 from generator.analyse.catalogue import load_catalogue
+from generator.analyse.causes import Cause, find_causes
 from generator.analyse.changes import PlanComparison, PlanIndicator
 from generator.analyse.factcheck import Finding as CheckFinding
 from generator.analyse.figures import KeyFigure
@@ -73,18 +74,25 @@ def build_briefs(
 ) -> dict[str, Brief]:
     """The brief of ``doc`` in each language of ``langs`` ("zh", "en")."""
     generated = generated or date.today()
-    analysis = analyse_indicators(doc, load_catalogue(glossary_dir))
+    analysis, causes = _analyse(doc, glossary_dir)
     summaries = summarize(doc)
-    return {lang: BriefBuilder(doc, analysis, summaries, _voice(lang, glossary_dir), generated).build()
+    return {lang: BriefBuilder(doc, analysis, summaries, _voice(lang, glossary_dir), generated, causes).build()
             for lang in langs}
+
+
+def _analyse(doc: Document, glossary_dir: Path) -> tuple[IndicatorAnalysis, dict[int, Cause]]:
+    catalogue = load_catalogue(glossary_dir)
+    analysis = analyse_indicators(doc, catalogue)
+    causes = find_causes(doc, analysis.scorecard, catalogue, glossary=load_glossary(glossary_dir))
+    return analysis, causes
 
 
 def english_terms(doc: Document, glossary_dir: Path = Path("glossary")) -> TermRenderer:
     """Build the English brief without number QA; its renderer knows every term asked for and every gap."""
     voice = _voice("en", glossary_dir)
     assert isinstance(voice, EnglishVoice)
-    analysis = analyse_indicators(doc, load_catalogue(glossary_dir))
-    BriefBuilder(doc, analysis, summarize(doc), voice, date.today(), number_qa=False).build()
+    analysis, causes = _analyse(doc, glossary_dir)
+    BriefBuilder(doc, analysis, summarize(doc), voice, date.today(), causes, number_qa=False).build()
     return voice.renderer
 
 
@@ -108,6 +116,7 @@ class BriefBuilder:
     summaries: Summaries
     voice: Voice
     generated: date
+    causes: dict[int, Cause]
     number_qa: bool = True
 
     @property
@@ -192,7 +201,21 @@ class BriefBuilder:
             level=row.level,
             category=v.term(row.category, "heading", line=row.line) if row.category else Text(),
             source=v.line_ref(row.line),
+            cause=self.cause(self.causes.get(row.line)),
         )
+
+    def cause(self, cause: Cause | None) -> Text:
+        """The report's own explanation: as written in Chinese, as glossary terms in English."""
+        if cause is None:
+            return Text()
+        v = self.voice
+        if self.en:
+            factors = Text.join([v.term(f, "term", line=cause.line, context=cause.text_zh) for f in cause.factors],
+                                str(v.word("; ")))
+        else:
+            factors = Text.plain(cause.text_zh)
+        msg = "Report cites general factors: %(factors)s" if cause.general else "Report cites: %(factors)s"
+        return v.word(msg, factors=factors)
 
     def reason(self, row: ScoredIndicator) -> Text:
         template = SHORT_REASONS[self.voice.lang].get(row.reason.code)

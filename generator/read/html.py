@@ -28,6 +28,10 @@ DROP_TAGS = [
     "aside", "button", "select", "input", "textarea", "svg", "object", "embed", "template", "head",
     "link", "meta", "audio", "video", "canvas", "map",
 ]
+# Void elements libxml2 does not know: it nests the rest of the page inside
+# them (``<embed src=…><p>…`` swallows every later paragraph), so they are
+# unwrapped, keeping that text, rather than dropped with their "children".
+VOID_DROP_TAGS = {"embed", "param", "source", "track", "keygen", "wbr"}
 BLOCK_TAGS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section",
     "article", "main", "blockquote", "pre", "center", "figure", "figcaption", "address", "hr",
@@ -64,8 +68,12 @@ def parse_html(text: str, path: Path) -> Source:
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         soup = BeautifulSoup(text, "lxml")
     title_hint, byline_hint = _hints(soup)
-    for tag in soup.find_all(DROP_TAGS):
-        if not tag.decomposed:  # a dropped tag inside one already dropped
+    for tag in soup.find_all([*DROP_TAGS, *VOID_DROP_TAGS]):
+        if tag.decomposed:  # a dropped tag inside one already dropped
+            continue
+        if tag.name in VOID_DROP_TAGS:
+            tag.unwrap()
+        else:
             tag.decompose()
     container = _container(soup)
     walker = _Walker()

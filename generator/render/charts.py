@@ -12,8 +12,10 @@ software stamp).
 from __future__ import annotations
 
 import io
+import math
+import re
 import subprocess
-import textwrap
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,12 +24,13 @@ import matplotlib
 matplotlib.use("Agg")
 
 from matplotlib import font_manager  # noqa: E402
-from matplotlib import pyplot as plt  # noqa: E402
+from matplotlib import transforms  # noqa: E402
 from babel.numbers import format_decimal  # noqa: E402
 from matplotlib.figure import Figure as MplFigure  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
-from generator.brief import Brief, Chart  # noqa: E402
+from generator.brief import Brief, Chart, ChartPoint  # noqa: E402
 from generator.errors import TemplateError  # noqa: E402
 from generator.render.atomic import atomic_path, write_text  # noqa: E402
 from generator.i18n import gettext  # noqa: E402
@@ -39,7 +42,25 @@ FONT_FAMILY = "Noto Sans CJK SC"
 PAGE_FONT_FAMILY = "Brief Sans"
 PNG_DPI = 150
 WIDTH_IN = 6.3  # the text width of an A4 page with 2 cm margins
-LABEL_WIDTH = 34  # characters per line of a Latin axis label
+LABEL_WIDTH = 46  # half-width columns per label line (a CJK character counts 2)
+LABEL_LINES = 2
+# Dumbbell layout, in inches: fixed so every panel and chart lines up.
+LABEL_COLUMN_IN = 2.45  # indicator names, right-aligned to the plot
+MARGIN_IN = 0.05
+GUTTER_IN = 0.1
+RIGHT_IN = 0.15
+ROW_IN = (0.24, 0.32)  # one indicator with a one-line / two-line label
+HEADER_IN = 0.22  # one category header
+PANEL_TITLE_IN = 0.3
+AXIS_IN = 0.38  # tick labels and unit under a panel
+TOP_IN = 0.05
+LEGEND_IN = 0.3
+# Split into two panels when the widest gap between magnitudes spans more than
+# this share of the largest value and the upper side is this many times the lower.
+SPLIT_GAP = 0.3
+SPLIT_RATIO = 2.5
+SPLIT_FLOOR = 0.05  # magnitudes below this share of the largest count as this much
+NICE_STEPS = (1, 2, 2.5, 3, 4, 5, 6, 8)
 LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}
 
 # status key -> (colour, marker); same hues as the templates' CSS.
@@ -51,9 +72,13 @@ STATUS_STYLE: dict[str, tuple[str, str]] = {
     "qualitative": ("#4a6fa5", "^"),
     "unscored": ("#9e9e9e", "v"),
 }
-TARGET_STYLE = ("#5b6470", "|")
+TARGET_COLOUR = "#4a525c"
+TARGET_MARKER = "o"  # hollow: the target; the filled status marker is the outcome
 INK = "#222222"
+ACCENT = "#1f3a5f"
 GRID = "#d9dde3"
+ROW_GUIDE = "#eef1f4"
+ZERO_LINE = "#8c96a1"
 BAR = "#3d5a80"
 
 
@@ -87,57 +112,177 @@ def _style() -> dict:
     }
 
 
-def _wrap(label: str) -> str:
-    """Wrap long Latin labels; CJK labels are short enough as they are."""
-    return "\n".join(textwrap.wrap(label, LABEL_WIDTH)) if label.isascii() else label
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _wrap(label: str, width: int = LABEL_WIDTH, lines: int = LABEL_LINES) -> str:
+    """``label`` in at most ``lines`` lines of ``width`` half-width columns (CJK counts 2).
+
+    Latin text breaks between words, CJK between characters; what does not
+    fit is cut with an ellipsis (the tables beside the chart give every name).
+    """
+    tokens = re.findall(r"[^\s\u2e80-\uffef]+\s*|\S\s*", label.strip())
+    out: list[str] = []
+    line = ""
+    for token in tokens:
+        if line and _display_width(line + token.rstrip()) > width:
+            out.append(line.rstrip())
+            line = ""
+        line += token
+    if line.strip():
+        out.append(line.rstrip())
+    if len(out) > lines:
+        last = out[lines - 1]
+        while last and _display_width(last) > width - 1:
+            last = last[:-1]
+        out = [*out[:lines - 1], last.rstrip() + "…"]
+    return "\n".join(out)
 
 
 def _number_axis(ax, lang: str) -> None:
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_decimal(v, locale=LOCALES.get(lang, lang))))
 
 
-def _dumbbell(fig: MplFigure, chart: Chart, labels: dict[str, str]) -> None:
-    points = list(chart.points)
-    groups: list[str] = []
-    for p in points:
-        if p.group not in groups:
-            groups.append(p.group)
-    ordered = [p for g in groups for p in points if p.group == g]
-    ax = fig.subplots()
-    y = list(range(len(ordered)))[::-1]
-    for yi, p in zip(y, ordered):
-        colour, marker = STATUS_STYLE.get(p.status, STATUS_STYLE["unscored"])
-        if p.value is not None and p.target is not None:
-            ax.plot([p.target, p.value], [yi, yi], color=colour, linewidth=1.6, alpha=0.55, zorder=1)
-        if p.target is not None:
-            ax.scatter([p.target], [yi], marker=TARGET_STYLE[1], s=120, color=TARGET_STYLE[0], linewidths=2, zorder=2)
-        if p.value is not None:
-            ax.scatter([p.value], [yi], marker=marker, s=34, color=colour, zorder=3)
-    ax.set_yticks(y, [_wrap(p.label) for p in ordered])
-    # group separators and names on the right
-    start = 0
+def _magnitude(p: ChartPoint) -> float:
+    return max(abs(v) for v in (p.value, p.target) if v is not None)
+
+
+def _nice_limit(low: float, high: float) -> float | None:
+    """The roundest number ≥ ``low`` and < ``high`` (for a panel title), if any."""
+    if low <= 0:
+        return None
+    exp = math.floor(math.log10(low))
+    for power in (exp, exp + 1):
+        for step in NICE_STEPS:
+            limit = step * 10 ** power
+            if low <= limit < high:
+                return limit
+    return None
+
+
+def split_panels(points: list[ChartPoint]) -> list[tuple[list[ChartPoint], float | None]]:
+    """Points in one panel, or two when their magnitudes fall into clearly separate ranges.
+
+    The split sits at the widest gap between consecutive magnitudes when that
+    gap spans more than ``SPLIT_GAP`` of the largest value and the upper side
+    is at least ``SPLIT_RATIO`` times the lower; each panel then gets its own
+    x-scale. Returns (points, limit) pairs: ``limit`` is the boundary for the
+    panel titles, None for a single panel.
+    """
+    measured = [p for p in points if p.value is not None or p.target is not None]
+    mags = sorted({_magnitude(p) for p in measured})
+    if len(mags) < 2:
+        return [(measured, None)]
+    top = mags[-1]
+    gap, cut = max((mags[i + 1] - mags[i], i) for i in range(len(mags) - 1))
+    low, high = mags[cut], mags[cut + 1]
+    if gap <= SPLIT_GAP * top or high < SPLIT_RATIO * max(low, SPLIT_FLOOR * top):
+        return [(measured, None)]
+    limit = _nice_limit(low, high) or low
+    return [([p for p in measured if _magnitude(p) <= limit], limit),
+            ([p for p in measured if _magnitude(p) > limit], limit)]
+
+
+def _rows(points: list[ChartPoint]) -> list[tuple[str, ChartPoint | None]]:
+    """Rows top to bottom: a header row per group (category), then its indicators."""
+    groups = list(dict.fromkeys(p.group for p in points))
+    rows: list[tuple[str, ChartPoint | None]] = []
     for g in groups:
-        n = sum(1 for p in ordered if p.group == g)
-        if start:
-            ax.axhline(y[start] + 0.5, color=GRID, linewidth=0.8)
         if g:
-            ax.text(1.01, y[start] - (n - 1) / 2, g, transform=ax.get_yaxis_transform(), va="center",
-                    ha="left", fontsize=7, color="#5b6470")
-        start += n
-    ax.axvline(0, color="#9aa3ad", linewidth=0.6)
-    ax.grid(axis="x", color=GRID, linewidth=0.5)
-    ax.set_axisbelow(True)
-    ax.set_xlabel(chart.unit)
-    for side in ("top", "right", "left"):
-        ax.spines[side].set_visible(False)
-    ax.tick_params(axis="y", length=0)
-    handles = [plt.Line2D([], [], linestyle="", marker=TARGET_STYLE[1], markersize=9, markeredgewidth=2,
-                          color=TARGET_STYLE[0], label=labels.get("target", ""))]
-    for key in dict.fromkeys(p.status for p in ordered):
+            rows.append((g, None))
+        rows.extend((p.label, p) for p in points if p.group == g)
+    return rows
+
+
+def _x_limits(points: list[ChartPoint]) -> tuple[float, float]:
+    values = [v for p in points for v in (p.value, p.target) if v is not None]
+    lo, hi = min(values), max(values)
+    if lo > 0 and lo < 0.5 * hi:
+        lo = 0.0  # small positive values: show them from zero
+    if hi < 0:
+        hi = 0.0
+    pad = 0.06 * ((hi - lo) or abs(hi) or 1.0)
+    return lo - pad, hi + pad
+
+
+def _dumbbell(fig: MplFigure, chart: Chart, labels: dict[str, str]) -> None:
+    """One row per indicator, category header rows, one panel per magnitude range.
+
+    Laid out in inches (no layout engine), so the label column has the same
+    fixed width in every panel and every chart, and the output is stable.
+    """
+    lang = labels.get("lang", "en")
+    panels = split_panels(list(chart.points))
+    fmt = lambda v: format_decimal(v, locale=LOCALES.get(lang, lang)) + chart.unit  # noqa: E731
+    titles = ([gettext(lang, "Values up to %(limit)s") % {"limit": fmt(panels[0][1])},
+               gettext(lang, "Values above %(limit)s") % {"limit": fmt(panels[0][1])}]
+              if len(panels) == 2 else [""])
+    panel_rows = [[(label if p is None else _wrap(label), p) for label, p in _rows(pts)] for pts, _limit in panels]
+    step_of = lambda label, p: HEADER_IN if p is None else ROW_IN[min(label.count("\n"), 1)]  # noqa: E731
+    heights = [sum(step_of(label, p) for label, p in rows) for rows in panel_rows]
+    title_in = PANEL_TITLE_IN if len(panels) == 2 else 0.0
+    total = LEGEND_IN + sum(h + title_in + AXIS_IN for h in heights) + TOP_IN
+    fig.set_size_inches(WIDTH_IN, total)
+    left, right = LABEL_COLUMN_IN / WIDTH_IN, 1 - RIGHT_IN / WIDTH_IN
+    top = total - TOP_IN
+    used: list[str] = []
+    for (pts, _limit), rows, height, title in zip(panels, panel_rows, heights, titles):
+        top -= title_in
+        ax = fig.add_axes((left, (top - height) / total, right - left, height / total))
+        if title:
+            ax.set_title(title, loc="left", fontsize=8, color=ACCENT, pad=4)
+        y = 0.0
+        ys: list[tuple[float, str, ChartPoint | None]] = []
+        for label, p in rows:
+            step = step_of(label, p)
+            ys.append((y + step / 2, label, p))
+            y += step
+        ax.set_ylim(height, 0)
+        ax.set_xlim(*_x_limits(pts))
+        to_label = transforms.blended_transform_factory(fig.transFigure, ax.transData)
+        for yc, label, p in ys:
+            if p is None:
+                ax.text(MARGIN_IN / WIDTH_IN, yc + 0.03, label, transform=to_label, ha="left", va="center",
+                        fontsize=7.5, color=ACCENT)
+                ax.plot([MARGIN_IN / WIDTH_IN, right], [yc + HEADER_IN / 2] * 2, transform=to_label,
+                        color=GRID, linewidth=0.6, clip_on=False)
+                continue
+            ax.text((LABEL_COLUMN_IN - GUTTER_IN) / WIDTH_IN, yc, label, transform=to_label,
+                    ha="right", va="center", fontsize=7, color=INK, linespacing=1.1)
+            ax.axhline(yc, color=ROW_GUIDE, linewidth=0.5, zorder=0)
+            colour, marker = STATUS_STYLE.get(p.status, STATUS_STYLE["unscored"])
+            if p.status not in used:
+                used.append(p.status)
+            if p.value is not None and p.target is not None:
+                ax.plot([p.target, p.value], [yc, yc], color=colour, linewidth=2.2, alpha=0.45,
+                        solid_capstyle="butt", zorder=1)
+            if p.target is not None:
+                ax.scatter([p.target], [yc], marker=TARGET_MARKER, s=34, facecolors="white",
+                           edgecolors=TARGET_COLOUR, linewidths=1.2, zorder=2)
+            if p.value is not None:
+                ax.scatter([p.value], [yc], marker=marker, s=30, color=colour, linewidths=0, zorder=3)
+        lo, hi = ax.get_xlim()
+        if lo < 0 < hi:
+            ax.axvline(0, color=ZERO_LINE, linewidth=0.8, zorder=0)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
+        ax.grid(axis="x", color=GRID, linewidth=0.5)
+        ax.set_axisbelow(True)
+        ax.set_yticks([])
+        ax.tick_params(axis="x", labelsize=7, length=2, color=GRID)
+        for side in ("top", "right", "left"):
+            ax.spines[side].set_visible(False)
+        ax.spines["bottom"].set_color(GRID)
+        ax.set_xlabel(chart.unit, fontsize=7, labelpad=1, loc="right")
+        top -= height + AXIS_IN
+    handles = [Line2D([], [], linestyle="", marker=TARGET_MARKER, markersize=6, markerfacecolor="white",
+                      markeredgecolor=TARGET_COLOUR, markeredgewidth=1.2, label=labels.get("target", ""))]
+    for key in used:
         colour, marker = STATUS_STYLE.get(key, STATUS_STYLE["unscored"])
-        handles.append(plt.Line2D([], [], linestyle="", marker=marker, color=colour, label=labels.get(key, key)))
-    fig.legend(handles=handles, loc="outside lower center", ncol=len(handles), frameon=False, fontsize=7)
-    fig.set_size_inches(WIDTH_IN, 1.1 + 0.26 * len(ordered))
+        handles.append(Line2D([], [], color=colour, alpha=0.9, linewidth=2, marker=marker, markersize=6,
+                              markeredgewidth=0, label=labels.get(key, key)))
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=len(handles),
+               frameon=False, fontsize=7.5, handlelength=2.2, columnspacing=2.0)
 
 
 def _bar(fig: MplFigure, chart: Chart, labels: dict[str, str]) -> None:
@@ -159,6 +304,7 @@ def _bar(fig: MplFigure, chart: Chart, labels: dict[str, str]) -> None:
 
 
 DRAWERS = {"dumbbell": _dumbbell, "bar": _bar}
+LAYOUTS = {"dumbbell": None, "bar": "constrained"}  # the dumbbell places its panels itself
 
 
 def legend_labels(brief: Brief) -> dict[str, str]:
@@ -176,8 +322,8 @@ def draw(chart: Chart, labels: dict[str, str] | None = None) -> MplFigure:
     drawer = DRAWERS.get(chart.kind)
     if drawer is None:
         raise TemplateError(f"unknown chart kind {chart.kind!r} for chart {chart.key!r}")
-    with plt.rc_context(_style()):
-        fig = MplFigure(layout="constrained")
+    with matplotlib.rc_context(_style()):
+        fig = MplFigure(layout=LAYOUTS.get(chart.kind))
         drawer(fig, chart, labels or {})
         for ax in fig.axes:
             _number_axis(ax, (labels or {}).get("lang", "en"))
@@ -196,7 +342,7 @@ def render_charts(brief: Brief, out_dir: Path) -> dict[str, tuple[Path, Path]]:
     for chart in brief.charts:
         if not chart.points:
             continue
-        with plt.rc_context(_style()):
+        with matplotlib.rc_context(_style()):
             fig = draw(chart, labels)
             stem = f"{chart.key}.{brief.lang}"
             svg, png = out_dir / f"{stem}.svg", out_dir / f"{stem}.png"

@@ -6,9 +6,10 @@ Jinja2 i18n extension, so the templates hold no language branches.
 Autoescaping is on: text from the report can never become markup. A
 :class:`~generator.brief.Text` is rendered segment by segment — a segment in
 another language sits in ``<span lang=…>``, a glossary gap in a visibly
-marked ``<span class="gap">``. The HTML links its stylesheet and chart SVGs
-relatively from ``assets/`` next to it, so it opens in a browser as written
-and WeasyPrint (``render.pdf``) prints the same file.
+marked ``<span class="gap">``. The HTML links its stylesheet, chart SVGs and
+subset fonts (``render.fonts``) relatively from ``assets/`` next to it, so it
+opens in a browser as written and WeasyPrint (``render.pdf``) prints the same
+file.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from markupsafe import Markup, escape
 from generator.brief import Brief, Text
 from generator.errors import TemplateError
 from generator.render.atomic import write_bytes, write_text
+from generator.render.fonts import font_faces, write_page_fonts
 from generator.i18n import gettext, translations
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
@@ -143,14 +145,20 @@ def _chart_entries(brief: Brief, charts: dict[str, tuple[Path, Path]], out_dir: 
     return placed
 
 
-def render_page(brief: Brief, chart_entries: dict[str, list[dict]] | None = None) -> str:
-    """The HTML text of ``brief`` (no files written)."""
+def render_page(brief: Brief, chart_entries: dict[str, list[dict]] | None = None,
+                subset_fonts: bool = False) -> str:
+    """The HTML text of ``brief`` (no files written).
+
+    ``subset_fonts``: declare the subset CJK faces that :func:`render_html`
+    writes to ``assets/fonts``; otherwise the installed faces (``local()``).
+    """
     env = environment(brief.lang)
     try:
         template = env.get_template(PAGE_TEMPLATE)
         return template.render(
             brief=brief,
             charts=chart_entries or {},
+            font_faces=font_faces(brief.lang, subset_fonts),
             stylesheets=[f"{ASSETS}/{name}" for name in STYLESHEETS],
             short_title=gettext(brief.lang, "%(region)s %(year)s plan report: brief")
             % {"region": str(brief.region), "year": brief.plan_year},
@@ -176,6 +184,9 @@ def render_html(brief: Brief, out_dir: Path, stem: str,
         from generator.render.charts import render_charts
 
         charts = render_charts(brief, assets)
-    html = render_page(brief, _chart_entries(brief, charts, out_dir))
+    html = render_page(brief, _chart_entries(brief, charts, out_dir), subset_fonts=True)
+    drawn = [html, *((assets / name).read_text(encoding="utf-8") for name in STYLESHEETS),
+             *(svg.read_text(encoding="utf-8") for svg, _png in charts.values())]
+    write_page_fonts(assets, brief.lang, drawn)
     return write_text(out_dir / f"{stem}.html", html)
 
