@@ -190,7 +190,7 @@ class BriefBuilder:
         v = self.voice
         return ScoreRow(
             number=str(row.number or ""),
-            name=v.term(row.name_zh, "indicator", line=row.line,
+            name=v.term(row.name_zh, "indicator", line=row.line, default=row.en,
                         context=" | ".join(x for x in (row.name_zh, row.unit, row.target_text, row.actual_text) if x)),
             unit=v.unit(row.unit),
             binding=row.binding,
@@ -310,19 +310,20 @@ class BriefBuilder:
 
     def plan_row(self, item: PlanIndicator) -> PlanRow:
         v, ch = self.voice, item.change
-        change = v.word(CHANGE_WORDS[ch.kind.value])
+        compared = self.analysis.scorecard.origin.kind != "none"  # no last-year table: nothing to compare
+        change = v.word(CHANGE_WORDS[ch.kind.value]) if compared else Text()
         if ch.replaces:
             change = Text.join([change, Text.plain(" ("), v.term(ch.replaces, "indicator", line=item.line),
                                 Text.plain(")")])
         return PlanRow(
             number=str(item.number or ""),
-            name=v.term(item.name_zh, "indicator", line=item.line,
+            name=v.term(item.name_zh, "indicator", line=item.line, default=item.en,
                         context=" | ".join(x for x in (item.name_zh, item.unit, item.target_text) if x)),
             unit=v.unit(item.unit),
             binding=item.binding,
             target=v.target(item.target_text, item.unit, line=item.line),
             previous=v.target(ch.previous_text, item.unit, line=ch.previous_line) if ch.previous_text else Text(),
-            change_key=ch.kind.value,
+            change_key=ch.kind.value if compared else "",
             change=change,
             level=item.level,
             category=v.term(item.category, "heading", line=item.line) if item.category else Text(),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 from pathlib import Path
 
 from babel.dates import format_date as babel_format_date
@@ -355,7 +355,10 @@ def format_number(value: Decimal, locale: str, table: UnitsTable | None = None) 
     exponent = value.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    text = format_decimal(abs(value), format=pattern, locale=BABEL_LOCALES[_check_locale(locale)], decimal_quantization=False)
+    with localcontext() as ctx:  # Babel quantizes: a number longer than 28 digits must not overflow
+        ctx.prec = max(ctx.prec, value.adjusted() + places + 2)
+        text = format_decimal(abs(value), format=pattern, locale=BABEL_LOCALES[_check_locale(locale)],
+                              decimal_quantization=False)
     return t.words[locale]["minus"] + text if value < 0 else text
 
 

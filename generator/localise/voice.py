@@ -54,7 +54,9 @@ class Voice:
         """A fixed word or sentence from the message catalog; ``%(name)s`` slots take str or Text."""
         return splice(gettext(self.lang, msgid), params, _PERCENT_SLOT)
 
-    def term(self, zh: str, kind: str, *, line: int | None = None, context: str | None = None) -> Text:
+    def term(self, zh: str, kind: str, *, line: int | None = None, context: str | None = None,
+             default: str | None = None) -> Text:
+        """``zh`` in this language; ``default`` is a rendering known by other means (the catalogue)."""
         raise NotImplementedError
 
     def quantity(self, q: Quantity) -> Text:
@@ -82,7 +84,8 @@ class ChineseVoice(Voice):
     lang = "zh"
     html_lang = "zh-Hans"
 
-    def term(self, zh: str, kind: str, *, line: int | None = None, context: str | None = None) -> Text:
+    def term(self, zh: str, kind: str, *, line: int | None = None, context: str | None = None,
+             default: str | None = None) -> Text:
         return Text.plain(zh.strip())
 
     def quantity(self, q: Quantity) -> Text:
@@ -118,8 +121,12 @@ class EnglishVoice(Voice):
     def __post_init__(self) -> None:
         self.renderer = TermRenderer(self.glossary, self.units_path)
 
-    def term(self, zh: str, kind: str, *, line: int | None = None, context: str | None = None) -> Text:
-        text = self.renderer.term(zh, kind, line=line, context=context)
+    def term(self, zh: str, kind: str, *, line: int | None = None, context: str | None = None,
+             default: str | None = None) -> Text:
+        if default and self.renderer.english(zh, kind) is None:
+            text = Text.plain(default)  # e.g. the catalogue matched a variant name (…增长 for …增速)
+        else:
+            text = self.renderer.term(zh, kind, line=line, context=context)
         if text and not text.gaps:
             self.used_terms.setdefault(zh.strip(), str(text))
             self.term_kinds.setdefault(zh.strip(), kind)
