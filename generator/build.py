@@ -224,6 +224,7 @@ def _render_language(task: Task, staging: Path, result: TaskResult) -> None:
         result.files[f"{task.group}.docx"] = [docx_path.relative_to(staging).as_posix()]
     for png in assets.glob("*.png"):  # embedded in the DOCX; not an output of its own
         png.unlink()
+    result.warnings += [f"{task.source}: {w}" for w in brief.warnings]  # reader's and renderers'
 
 
 def _render_scorecard(task: Task, staging: Path, result: TaskResult) -> None:
@@ -385,12 +386,14 @@ def build(files: list[Path], out: Path = Path("build"), jobs: int = 0, strict: b
               "(python -m generator glossary check)", file=sys.stderr)
         return EXIT_BAD_INPUT
 
+    announced: set[str] = set()
     if with_pdf:
         from generator.render.pdf import subset_warning
 
         warning = subset_warning()
         if warning:
             print(warning, file=sys.stderr)
+            announced.add(warning)
 
     tasks: list[Task] = []
     for report in todo:
@@ -403,10 +406,13 @@ def build(files: list[Path], out: Path = Path("build"), jobs: int = 0, strict: b
         mine = [r for r in results if r.task.source == report.source]
         errors = list(dict.fromkeys(r.error for r in mine if r.error))
         gaps = sum(r.gaps for r in mine if r.task.group == "en")
-        if gaps:
-            print(_gap_line(report.source, gaps), file=sys.stderr)
-            if strict:
-                errors.append(f"{report.source}: --strict: {gaps} glossary gap(s) in the English brief")
+        if not errors:  # a failed report says only why it failed
+            for warning in dict.fromkeys(w for r in mine for w in r.warnings if w not in announced):
+                print(warning if warning.startswith("warning: ") else f"warning: {warning}", file=sys.stderr)
+            if gaps:
+                print(_gap_line(report.source, gaps), file=sys.stderr)
+                if strict:
+                    errors.append(f"{report.source}: --strict: {gaps} glossary gap(s) in the English brief")
         if errors:
             _discard(mine)
             for error in errors:

@@ -227,7 +227,7 @@ def template_syntax_error(tmp: Path, name: str) -> Made:
 
 
 def macro_syntax_error(tmp: Path, name: str) -> Made:
-    return _break_template(tmp, name, "{{ unclosed ")
+    return _break_template(tmp, name, "{{ 1 + }}")
 
 
 def template_unknown_variable(tmp: Path, name: str) -> Made:

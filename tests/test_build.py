@@ -89,6 +89,8 @@ def test_full_build_writes_every_output(pipeline, capsys):
     assets = {p.name for p in (folder / "assets").iterdir()}
     assert {"brief.css", "scorecard.zh.svg", "scorecard.en.svg", "projects.en.svg"} <= assets
     assert not any(name.endswith(".png") for name in assets)
+    fonts = {p.name for p in (folder / "assets" / "fonts").iterdir()}
+    assert fonts == {f"brief-{kind}.{lang}.otf" for kind in ("serif", "sans") for lang in ("zh", "en")}
     assert out.startswith(f"built {folder}/ (") and out.rstrip().endswith(" s)")
     assert json.loads((folder / "scorecard.json").read_text(encoding="utf-8"))["source"] == "demo-plan.txt"
     assert (folder / "demo-plan.zh.pdf").read_bytes().startswith(b"%PDF")

@@ -135,6 +135,29 @@ def test_east_asian_fonts_on_styles(rendered, lang):
     assert 'w:asciiTheme' not in doc.styles.element.xml
 
 
+def test_style_fonts_are_installed_so_latin_text_keeps_its_face(rendered):
+    """Every font a used style names exists on the machine (LibreOffice would substitute DejaVu)."""
+    doc = Document(str(rendered["en"][1]))
+    installed = set(subprocess.run(["fc-list", "-f", "%{family}\n"], capture_output=True, text=True,
+                                   check=True).stdout.replace(",", "\n").splitlines())
+    named = set()
+    for name in ("Normal", "Title", "Heading 1", "Heading 2", "Table Text", "Table Heading", "Note", "Caption"):
+        fonts = doc.styles[name].element.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+        if fonts is not None:
+            named |= {fonts.get(qn(f"w:{slot}")) for slot in ("ascii", "hAnsi", "eastAsia")} - {None}
+    assert named and named <= installed
+    assert doc.styles["Normal"].element.find(f"{qn('w:rPr')}/{qn('w:rFonts')}").get(qn("w:ascii")) == "Noto Serif CJK SC"
+
+
+def test_key_terms_in_two_columns_then_one_again(rendered):
+    doc = Document(str(rendered["en"][1]))
+    columns = [s._sectPr.find(qn("w:cols")) for s in doc.sections]
+    counts = [int(c.get(qn("w:num"), "1")) if c is not None else 1 for c in columns]
+    assert counts[-2:] == [2, 1] and counts[0] == 1  # terms section, then the colophon full width
+    zh = Document(str(rendered["zh"][1]))
+    assert len(zh.sections) == 1
+
+
 def _runs(doc):
     for paragraph in doc.paragraphs:
         yield from paragraph.runs

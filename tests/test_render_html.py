@@ -17,6 +17,7 @@ from generator.brief import SectionBrief, Segment, Text
 from generator.errors import TemplateError
 from generator import i18n
 from generator.render.charts import render_charts
+from generator.render.fonts import system_font
 from generator.render.html import CJK, TEMPLATE_DIR, render_html
 from generator.render.pdf import write_pdf
 from sample_brief import sample_brief
@@ -164,6 +165,46 @@ def test_pdf_metadata(rendered):
     assert "Page size:       595.276 x 841.89 pts (A4)" in info
 
 
+def _embedded_fonts(pdf: Path) -> list:
+    """The OpenType font programs embedded in ``pdf`` (WeasyPrint writes them as plain flate streams)."""
+    import io
+    import zlib
+
+    from fontTools.ttLib import TTFont
+
+    data = pdf.read_bytes()
+    fonts = []
+    for m in re.finditer(rb"<<([^>]*?/Subtype /OpenType[^>]*?)>>\s*stream\r?\n", data):
+        length = int(re.search(rb"/Length (\d+)", m.group(1)).group(1))
+        fonts.append(TTFont(io.BytesIO(zlib.decompress(data[m.end():m.end() + length]))))
+    return fonts
+
+
+def test_cjk_faces_embedded_without_empty_glyph_slots(rendered):
+    """The pre-subset faces keep glyph ids compact: a few hundred glyphs, not the 63,000 of the collection."""
+    fonts = _embedded_fonts(rendered["zh"]["pdf"])
+    assert len(fonts) == 2  # Brief Serif and Brief Sans (CFF); symbols are TrueType
+    for font in fonts:
+        assert 100 < font["maxp"].numGlyphs < 3000
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_subset_fonts_cover_every_character_of_the_page(rendered, lang):
+    from fontTools.ttLib import TTFont
+
+    html_path = rendered[lang]["html"]
+    page = html_path.read_text(encoding="utf-8")
+    urls = re.findall(r'url\("(assets/fonts/[^"]+\.otf)"\)', page)
+    assert sorted(urls) == [f"assets/fonts/brief-sans.{lang}.otf", f"assets/fonts/brief-serif.{lang}.otf"]
+    text = {ch for ch in BeautifulSoup(page, "html.parser").get_text() if ch.strip()}
+    assert len(text) > 50
+    for url, family in zip(sorted(urls), ("Noto Sans CJK SC", "Noto Serif CJK SC")):
+        full = TTFont(system_font(family)[0], fontNumber=system_font(family)[1], lazy=True).getBestCmap()
+        subset = TTFont(html_path.parent / url).getBestCmap()
+        lost = {ch for ch in text if ord(ch) in full and ord(ch) not in subset}
+        assert lost == set(), url  # what the face cannot draw at all falls back to Brief Symbols
+
+
 def test_pdf_small_enough(rendered):
     for lang in ("zh", "en"):
         assert rendered[lang]["pdf"].stat().st_size < 600_000
@@ -205,6 +246,54 @@ def test_charts_deterministic_svg_and_png(tmp_path):
     svg = a["scorecard"][0].read_text(encoding="utf-8")
     assert "Noto Sans CJK SC" in svg and "<text" in svg  # text kept as text, font named
     assert a["scorecard"][1].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _points(*pairs: tuple[float, float]):
+    from generator.brief import ChartPoint
+
+    return [ChartPoint(label=f"indicator {i}", value=v, target=t, group="g", status="met")
+            for i, (t, v) in enumerate(pairs)]
+
+
+def test_dumbbell_splits_growth_rates_from_shares_by_magnitude():
+    from generator.render.charts import split_panels
+
+    mixed = _points((5.5, 2.6), (4, 4), (12, -0.3), (60, 59.4), (71, 71), (55, 55.1))
+    panels = split_panels(mixed)
+    assert [len(pts) for pts, _limit in panels] == [3, 3]
+    low, high = panels
+    assert max(max(abs(p.value), abs(p.target)) for p in low[0]) <= low[1] < min(p.target for p in high[0])
+    assert low[1] == 20  # a round boundary for the panel titles
+    assert [len(pts) for pts, _ in split_panels(_points((5.5, 2.6), (4, 4), (12, 6.2), (7, 9)))] == [4]
+    assert [len(pts) for pts, _ in split_panels(_points((60, 59.4), (71, 71), (55, 55.1)))] == [3]
+
+
+def test_dumbbell_draws_two_panels_with_their_own_scales():
+    from generator.brief import Chart
+    from generator.render.charts import draw
+
+    chart = Chart(key="scorecard", kind="dumbbell", title="t", alt="a", unit="%",
+                  points=tuple(_points((5.5, 2.6), (4, 4), (60, 59.4), (71, 71))))
+    fig = draw(chart, {"lang": "en", "target": "Target", "met": "Met"})
+    axes = fig.axes
+    assert len(axes) == 2
+    assert axes[0].get_xlim()[1] < 10 and axes[1].get_xlim()[0] > 50
+    assert [ax.get_title(loc="left") for ax in axes] == ["Values up to 10%", "Values above 10%"]
+    legend = fig.legends[0]
+    assert [t.get_text() for t in legend.get_texts()] == ["Target", "Met"]
+
+
+def test_chart_labels_wrap_to_two_lines_at_most():
+    from generator.render.charts import LABEL_WIDTH, _display_width, _wrap
+
+    long_en = "contribution of scientific and technological progress to economic growth in the region, by year"
+    lines = _wrap(long_en).split("\n")
+    assert len(lines) == 2 and lines[1].endswith("…")
+    assert all(_display_width(line) <= LABEL_WIDTH for line in lines)
+    long_zh = "规模以上工业企业全员劳动生产率和战略性新兴产业增加值占规模以上工业增加值比重"
+    lines = _wrap(long_zh).split("\n")
+    assert len(lines) == 2 and all(_display_width(line) <= LABEL_WIDTH for line in lines)
+    assert _wrap("GDP growth") == "GDP growth"
 
 
 # ---------------------------------------------------------------- safety

@@ -86,7 +86,7 @@ PARAGRAPH_STYLES: tuple[ParaStyle, ...] = (
               align=WD_ALIGN_PARAGRAPH.CENTER),
     ParaStyle("Glance", after=2, line=1.2),
     ParaStyle("Note", fonts=SANS, size=8.5, color=MUTED, before=2, after=8, line=1.15),
-    ParaStyle("Table Text", size=9, before=1, after=1, line=1.1),
+    ParaStyle("Table Text", fonts=SANS, size=8.5, before=1, after=1, line=1.1),  # tables in sans, as in the PDF
     ParaStyle("Table Heading", base="Table Text", fonts=SANS, bold=True, keep_next=True),
     ParaStyle("Table Number", base="Table Text", align=WD_ALIGN_PARAGRAPH.RIGHT),
     ParaStyle("Table Source", base="Table Text", fonts=SANS, size=7.5, color=MUTED),

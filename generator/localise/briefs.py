@@ -274,7 +274,7 @@ class BriefBuilder:
         v = self.voice
         if origin.kind == "table" and origin.attachment:
             return v.word("From the indicator table in Attachment %(n)s (%(where)s)",
-                          n=origin.attachment, where=v.line_ref(origin.line))
+                          n=v.count(origin.attachment), where=v.line_ref(origin.line))
         if origin.kind == "table":
             return v.word("From the indicator table (%(where)s)", where=v.line_ref(origin.line))
         if origin.kind == "prose":

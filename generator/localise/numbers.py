@@ -355,8 +355,8 @@ def format_number(value: Decimal, locale: str, table: UnitsTable | None = None) 
     exponent = value.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    with localcontext() as ctx:  # Babel quantizes: a number longer than 28 digits must not overflow
-        ctx.prec = max(ctx.prec, value.adjusted() + places + 2)
+    with localcontext() as ctx:
+        ctx.prec = _precision(value)
         text = format_decimal(abs(value), format=pattern, locale=BABEL_LOCALES[_check_locale(locale)],
                               decimal_quantization=False)
     return t.words[locale]["minus"] + text if value < 0 else text
@@ -364,9 +364,21 @@ def format_number(value: Decimal, locale: str, table: UnitsTable | None = None) 
 
 def _tidy(value: Decimal) -> Decimal:
     """Drop trailing zeros that arithmetic added (532000.0 -> 532000) without an exponent."""
-    value = value.normalize()
-    exponent = value.as_tuple().exponent
-    return value.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else value
+    with localcontext() as ctx:
+        ctx.prec = _precision(value)
+        value = value.normalize()
+        exponent = value.as_tuple().exponent
+        return value.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else value
+
+
+def _precision(value: Decimal) -> int:
+    """Decimal precision that holds every digit of ``value`` written out in full.
+
+    The default (28 digits) would make ``quantize`` raise, and ``normalize``
+    round, on the absurdly long numbers a damaged report can contain.
+    """
+    sign, digits, exponent = value.as_tuple()
+    return max(28, len(digits) + (exponent if isinstance(exponent, int) and exponent > 0 else 0) + 2)
 
 
 @dataclass(frozen=True)

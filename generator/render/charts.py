@@ -1,9 +1,11 @@
 """Charts of a brief, drawn once per brief as SVG (HTML/PDF) and PNG (DOCX).
 
 Two kinds, from :class:`generator.brief.Chart` data that is already
-localised: ``dumbbell`` (target vs actual per indicator, grouped by
-category, coloured and shaped by status so it reads in greyscale) and
-``bar`` (e.g. planned investment by sector). Text uses Noto Sans CJK SC.
+localised: ``dumbbell`` (target vs actual per indicator: one row each under
+a category header, hollow target and filled outcome joined by a line,
+coloured and shaped by status so it reads in greyscale; split into two
+panels with their own scales when the magnitudes fall apart, see
+:func:`split_panels`) and ``bar`` (e.g. planned investment by sector). Text uses Noto Sans CJK SC.
 SVG keeps text as text (small, extractable) naming the font family; both
 formats are byte-for-byte reproducible (fixed hash salt, no dates, no
 software stamp).
@@ -60,7 +62,7 @@ LEGEND_IN = 0.3
 SPLIT_GAP = 0.3
 SPLIT_RATIO = 2.5
 SPLIT_FLOOR = 0.05  # magnitudes below this share of the largest count as this much
-NICE_STEPS = (1, 2, 2.5, 3, 4, 5, 6, 8)
+NICE_STEPS = (1, 2, 5, 2.5, 3, 4, 6, 8)  # in order of preference
 LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}
 
 # status key -> (colour, marker); same hues as the templates' CSS.
@@ -149,12 +151,15 @@ def _magnitude(p: ChartPoint) -> float:
 
 
 def _nice_limit(low: float, high: float) -> float | None:
-    """The roundest number ≥ ``low`` and < ``high`` (for a panel title), if any."""
+    """The roundest number ≥ ``low`` and < ``high`` (for the panel titles), if any.
+
+    Roundest: the first step of :data:`NICE_STEPS` that fits, at the smallest power of ten.
+    """
     if low <= 0:
         return None
     exp = math.floor(math.log10(low))
-    for power in (exp, exp + 1):
-        for step in NICE_STEPS:
+    for step in NICE_STEPS:
+        for power in (exp, exp + 1):
             limit = step * 10 ** power
             if low <= limit < high:
                 return limit

@@ -22,6 +22,7 @@ from typing import Iterable, Sequence
 from babel.dates import get_month_names
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
@@ -69,11 +70,14 @@ PUNCT = {"zh": {"colon": "：", "list": "；", "caption": "　", "dot": " · "},
          "en": {"colon": ": ", "list": "; ", "caption": ": ", "dot": " · "}}
 
 # Column widths of the fixed tables, as fractions of the text width.
-SCORE_COLUMNS = (0.06, 0.23, 0.09, 0.11, 0.11, 0.13, 0.17, 0.10)
+# Same proportions as the PDF's (templates/brief.css): long reasons wrap in Reason, not in Status.
+SCORE_COLUMNS = (0.05, 0.24, 0.08, 0.11, 0.11, 0.11, 0.22, 0.08)
 TALLY_COLUMNS = (0.15, 0.33, 0.08, 0.30, 0.14)
-PLAN_COLUMNS = (0.06, 0.27, 0.09, 0.17, 0.17, 0.14, 0.10)
+PLAN_COLUMNS = (0.05, 0.33, 0.08, 0.16, 0.16, 0.14, 0.08)
 FINDING_COLUMNS = (0.14, 0.66, 0.2)
-TERM_COLUMNS = (0.4, 0.6)
+TERM_COLUMNS = (0.42, 0.58)
+TERM_COLUMN_COUNT = 2
+TERM_COLUMN_SPACE = Cm(0.6)
 SUB_ROW_INDENT = Cm(0.45)
 
 
@@ -262,6 +266,8 @@ class _Writer:
                 self.cell(cells[4], r.actual, "Table Number")
                 self.cell(cells[5], self.status_text(r.status), fill=fill, ink=ink)
                 self.cell(cells[6], r.reason)
+                if r.cause:
+                    self.write(cells[6].add_paragraph(style=self.doc.styles["Table Source"]), r.cause)
                 self.cell(cells[7], r.source, "Table Source")
             t.finish()
             if any(r.binding for r in b.score_rows):
@@ -413,12 +419,18 @@ class _Writer:
         if not self.brief.terms:
             return
         self.heading(self._("Key terms"), 1)
+        # a compact two-column list: a continuous section in newspaper columns (page furniture inherited)
+        section = self.doc.add_section(WD_SECTION.CONTINUOUS)
+        ox.set_columns(section._sectPr, TERM_COLUMN_COUNT, TERM_COLUMN_SPACE)
         t = self.table([self._("Chinese"), self._("English")], TERM_COLUMNS)
+        column = (self.text_width - TERM_COLUMN_SPACE * (TERM_COLUMN_COUNT - 1)) // TERM_COLUMN_COUNT
+        t.widths = [int(column * f / sum(TERM_COLUMNS)) for f in TERM_COLUMNS]
         for term in self.brief.terms:
             cells = t.row()
             self.cell(cells[0], Text((Segment(term.zh, lang="zh-Hans"),)))
             self.cell(cells[1], term.en)
-        t.finish()
+        t.finish(spacer=False)
+        ox.set_columns(self.doc.add_section(WD_SECTION.CONTINUOUS)._sectPr, 1, TERM_COLUMN_SPACE)
 
     def colophon(self) -> None:
         b = self.brief

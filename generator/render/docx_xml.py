@@ -185,6 +185,23 @@ def set_table_grid(table: Table, widths: Iterable[int]) -> None:
             column += span
 
 
+def set_columns(sect_pr: etree._Element, count: int, space: Emu) -> None:
+    """Lay a section (its ``w:sectPr``) out in ``count`` newspaper columns ``space`` apart."""
+    cols = sect_pr.find(qn("w:cols"))
+    if cols is None:
+        cols = OxmlElement("w:cols")
+        # w:cols follows the page set-up elements and precedes w:docGrid and the rest
+        following = [sect_pr.find(qn(f"w:{tag}")) for tag in ("formProt", "vAlign", "noEndnote", "titlePg",
+                                                                "textDirection", "bidi", "rtlGutter", "docGrid")]
+        nxt = next((el for el in following if el is not None), None)
+        if nxt is not None:
+            nxt.addprevious(cols)
+        else:
+            sect_pr.append(cols)
+    cols.set(qn("w:num"), str(count))
+    cols.set(qn("w:space"), str(int(Emu(space).twips)))
+
+
 def set_table_caption(table: Table, caption: str) -> None:
     """The table's title for screen readers (``w:tblCaption``)."""
     element = _child(table._tbl.tblPr, "tblCaption", _TBLPR_ORDER)
