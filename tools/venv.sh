@@ -13,6 +13,11 @@ if ! "$PYTHON" -c 'import venv, ensurepip' >/dev/null 2>&1; then
   fi
 fi
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+echo "setting up .venv from pyproject.toml (log: .venv/install.log)" >&2
+if ! { .venv/bin/python -m pip install --disable-pip-version-check --upgrade pip &&
+       .venv/bin/python -m pip install --disable-pip-version-check -e '.[test]'; } > .venv/install.log 2>&1; then
+  tail -n 30 .venv/install.log >&2
+  echo "error: installing the Python packages failed (full log: .venv/install.log)" >&2
+  exit 1
+fi
 touch .venv/.installed

@@ -71,9 +71,9 @@ PUNCT = {"zh": {"colon": "：", "list": "；", "caption": "　", "dot": " · "},
 
 # Column widths of the fixed tables, as fractions of the text width.
 # Same proportions as the PDF's (templates/brief.css): long reasons wrap in Reason, not in Status.
-SCORE_COLUMNS = (0.05, 0.24, 0.08, 0.11, 0.11, 0.11, 0.22, 0.08)
+SCORE_COLUMNS = (0.06, 0.23, 0.07, 0.11, 0.11, 0.11, 0.21, 0.10)
 TALLY_COLUMNS = (0.15, 0.33, 0.08, 0.30, 0.14)
-PLAN_COLUMNS = (0.05, 0.33, 0.08, 0.16, 0.16, 0.14, 0.08)
+PLAN_COLUMNS = (0.06, 0.32, 0.07, 0.16, 0.16, 0.13, 0.10)
 FINDING_COLUMNS = (0.14, 0.66, 0.2)
 TERM_COLUMNS = (0.42, 0.58)
 TERM_COLUMN_COUNT = 2
