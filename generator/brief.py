@@ -13,7 +13,7 @@ renderers show visibly marked (and ``STRICT=1`` refuses).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 

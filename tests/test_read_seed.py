@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 from generator.document import ColumnRole, Document, ParagraphKind, RowKind, Table
-from generator.read import read_document
 
 
 def _table(doc: Document, attachment: int) -> Table:

@@ -21,7 +21,7 @@ from generator.analyse.causes import Cause, find_causes
 from generator.analyse.changes import PlanComparison, PlanIndicator
 from generator.analyse.factcheck import Finding as CheckFinding
 from generator.analyse.figures import KeyFigure
-from generator.analyse.projects import ProjectGroup, ProjectSummary
+from generator.analyse.projects import ProjectSummary
 from generator.analyse.scorecard import IndicatorAnalysis, Origin, ScoredIndicator, analyse_indicators, is_index
 from generator.analyse.summaries import SectionSummary, Summaries, summarize
 from generator.brief import (

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from generator.brief import Segment, Text
+from generator.brief import Text
 from generator.i18n import gettext
 from generator.localise.gaps import TermRenderer
 from generator.localise.glossary import Glossary
