@@ -118,7 +118,7 @@ CN_TENS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 class Quantity:
     """A number as written in the report, parsed exactly.
 
-    ``value`` is the number in ``unit`` as written (``4104`` with unit ``亿元``);
+    ``value`` is the number in ``unit`` as written (``3620`` with unit ``亿元``);
     ``high`` is the upper end of a range (``4.5%—5%``); a ratio ``1.8∶1`` has
     ``value=1.8``, ``ratio_to=1``; ``basis`` records a comparability note such
     as ``同口径`` (same statistical basis). ``rank`` marks a place in a
@@ -158,7 +158,7 @@ class Quantity:
 
     @property
     def base_value(self) -> Decimal:
-        """``value`` in ``base_unit``: 4104亿元 -> 410400000000 (元)."""
+        """``value`` in ``base_unit``: 3620亿元 -> 362000000000 (元)."""
         return self.value * self.multiplier
 
     @property
@@ -320,7 +320,7 @@ def _range_units_agree(m: re.Match[str]) -> bool:
 
 
 def parse_quantity(text: str) -> Quantity:
-    """One numeric expression (``4104亿元``, ``2.6%``, ``1.8左右∶1``, ``同口径—2.5``).
+    """One numeric expression (``3620亿元``, ``2.6%``, ``1.8左右∶1``, ``同口径—2.5``).
 
     Raises :class:`ParseError` for anything that is not exactly one quantity.
     """

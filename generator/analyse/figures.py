@@ -4,7 +4,7 @@
 finds in a paragraph into a :class:`KeyFigure`: the metric phrase it belongs
 to (``市级重大项目全年完成投资``), its value, its *kind* (level, growth, share,
 count, pp, rank), its qualifier and the source line. Figures written one after
-another in a clause (``完成投资4104亿元、实现年度计划的114%``) share a ``group``;
+another in a clause (``完成投资3620亿元、实现年度计划的112%``) share a ``group``;
 a figure without a metric of its own inherits the previous one's and points
 to it through ``related_to``.
 
@@ -516,8 +516,8 @@ def _figures_in_sentence(sentence: str, line: int, index: int, group: int) -> li
                 or (kind != "count" and clause.startswith(COMPARISON_STARTS) and joined)
                 or (kind != "count" and metric.endswith(RELATION_ENDINGS))
             ):
-                # 完成投资4104亿元、实现年度计划的114%: the share is of the figure
-                # before; 达到8158.4亿元，增长2%: so is a bare change
+                # 完成投资3620亿元、实现年度计划的112%: the share is of the figure
+                # before; 达到6120.5亿元，增长3%: so is a bare change
                 related = prev.index
                 relation = clean_relation(clause)
                 if not clause.strip(" 、") and m.quantity.measure == prev.quantity.measure:

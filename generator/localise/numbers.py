@@ -1,7 +1,7 @@
 """Locale formatting of quantities, targets and dates: the one place numbers become text.
 
-``format_quantity(Quantity(4104, "亿元"), "en")`` → ``CNY 410.4 billion``;
-``"zh"`` keeps the Chinese unit with Babel-grouped digits (``4,104亿元``).
+``format_quantity(Quantity(3620, "亿元"), "en")`` → ``CNY 362 billion``;
+``"zh"`` keeps the Chinese unit with Babel-grouped digits (``3,620亿元``).
 Units, their exact factors, English unit words, conversions (kilograms are
 shown as tonnes), scale words and the small words of targets are data in
 ``glossary/units.yaml`` (:class:`UnitsTable`); arithmetic is ``Decimal``

@@ -3,9 +3,9 @@
 The title is the run of short opening lines up to the one ending in
 ``报告`` (it may be split over lines, which are joined); the issuer is a
 following line naming an organisation (or a Markdown ``> byline``); a
-``——2023年1月…在…会议上`` line belongs to the block too. Region and years
-come from the title: ``关于重庆市2022年…执行情况及2023年…草案`` gives
-``重庆市``, 2022 and 2023; a title with no place before the first year is the
+``——2031年1月…在…会议上`` line belongs to the block too. Region and years
+come from the title: ``关于河北省2030年…执行情况及2031年…草案`` gives
+``河北省``, 2030 and 2031; a title with no place before the first year is the
 national report (``全国``).
 """
 
@@ -34,13 +34,13 @@ _ISSUER_RE = re.compile(
 )
 # Title endings: the line that completes the title.
 _TITLE_END = re.compile(r"(报告|草案)[）)]?$|(报告|草案)[（(](草案|摘要|摘登|全文)[）)]$")
-# "——2023年1月12日在重庆市第六届人民代表大会第一次会议上", "（2024年1月…）"
+# "——2031年1月12日在某省第六届人民代表大会第一次会议上", "（2031年1月…）"
 _DATE_LINE = re.compile(r"^(——|—|-{1,2}|[（(])?\s*(\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{0,8}月.*(会议|大会|日)")
 _SALUTATION = re.compile(r"^(各位代表|各位委员|同志们)")
 # Web-page furniture that may precede the title: 来源：… 发布时间：… 字号：大 中 小
 _PAGE_META = re.compile(r"^(来源|信息来源|发布机构|发布时间|发布日期|作者|字号|浏览次数|访问次数|点击数)\s*[：:]")
 _PART_LIKE = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|附件)")
-# A region is whatever place name precedes the first year, e.g. 重庆市, 河北省,
+# A region is whatever place name precedes the first year, e.g. 天津市, 河北省,
 # 广西壮族自治区; generic words ("全市") are not a place.
 _REGION_RE = re.compile(r"^(?:关于)?(?P<region>[\u4e00-\u9fff]{1,16}?(?:省|市|自治区|特别行政区|自治州|州|地区|盟|县|区|旗))")
 _REGION_AFTER_YEAR = re.compile(r"^(?P<region>[\u4e00-\u9fff]{1,16}?(?:省|市|自治区|特别行政区|自治州|州|地区|盟|县|区|旗))(?:国民经济|经济)")
@@ -126,7 +126,7 @@ def _looks_like_title(text: str) -> bool:
 
 
 def clean_title_hint(text: str) -> str:
-    """An HTML ``<title>`` without the site name: ``关于…的报告_重庆市发展和改革委员会``."""
+    """An HTML ``<title>`` without the site name: ``关于…的报告_某省发展和改革委员会``."""
     text = " ".join(text.split())
     for sep in ("_", "｜", "|", " - ", "－", "—"):
         head, _, _ = text.partition(sep)

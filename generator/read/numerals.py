@@ -40,7 +40,7 @@ def cn_int(text: str) -> int | None:
 
 
 def year_value(text: str) -> int:
-    """A four-character year (``2022``, ``２０２２``, ``二〇二四``) as an int."""
+    """A four-character year (``2030``, ``２０３０``, ``二〇二四``) as an int."""
     text = normalise(text)
     if text.isdigit():
         return int(text)

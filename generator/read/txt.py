@@ -4,7 +4,7 @@ Each non-blank line is a paragraph. Tables come in two exported shapes:
 
 * one cell per line, each cell line led by a tab (a line holding only the
   tab is an empty cell); a line without the tab continues the cell above
-  (``2022年`` / ``预期目标``); rows are separated by blank lines — the
+  (``2030年`` / ``预期目标``); rows are separated by blank lines — the
   seed's shape;
 * one row per line with tab-separated cells.
 
