@@ -96,6 +96,7 @@ class ColumnRole(str, Enum):
     ATTRIBUTE = "attribute"  # 属性 (约束性/预期性)
     TARGET = "target"  # 预期目标 / 目标 / 预期
     ACTUAL = "actual"  # 完成 / 预计完成 / 实际
+    STATUS = "status"  # 完成情况 column holding 完成 / 未完成 (the report's own verdict)
     OTHER = "other"
 
 

@@ -55,7 +55,7 @@ UNITS: dict[str, str] = {
     "床": "count", "张床": "count", "例": "count", "宗": "count", "份": "count",
     # measures
     "亩": "area", "公顷": "area", "平方米": "area", "平方公里": "area",
-    "公斤": "mass", "千克": "mass", "克": "mass", "吨": "mass",
+    "公斤": "mass", "千克": "mass", "克": "mass", "吨": "mass", "斤": "mass",
     "公里": "length", "千米": "length", "米": "length",
     "千瓦": "power", "瓦": "power", "千瓦时": "energy", "度": "energy",
     "GWh": "energy", "Gwh": "energy", "MWh": "energy", "kWh": "energy",

@@ -14,7 +14,10 @@ normalised name; units must agree), and the change kinds:
 * ``replaced`` — the report says so: ``将民间投资增速调整为制造业投资增速``.
 
 Last year's indicators with no counterpart are ``retired``, with the report's
-stated reason when it gives one (``…不再作为一项约束性指标``). What the report
+stated reason when it gives one (``…不再作为一项约束性指标``) — only against a
+plan table: a plan stated in prose names its headline targets only. A combined
+table (last year's target and outcome beside this year's target) is both the
+review and the plan (:func:`combined_plan_year`). What the report
 says it changed (``新增A、B…5项指标``, replacements, dropped indicators) is
 read into :class:`StatedChanges` for the fact-checks.
 """
@@ -241,17 +244,37 @@ def _norm(text: str) -> str:
 
 
 def plan_table(doc: Document) -> tuple[int, Table] | None:
-    """The indicator table with target columns and no actual column (this year's plan)."""
+    """This year's plan: an indicator table with target columns and no actual column, or a
+    combined table (last year's target and outcome beside this year's target) through its
+    column for this year's target."""
     candidates = []
     for i, table in enumerate(doc.tables):
         roles = {c.role for c in table.columns}
-        if table.indicators() and ColumnRole.TARGET in roles and ColumnRole.ACTUAL not in roles:
-            years = {c.year for c in table.columns if c.role is ColumnRole.TARGET}
+        if not table.indicators() or ColumnRole.TARGET not in roles:
+            continue
+        years = {c.year for c in table.columns if c.role is ColumnRole.TARGET}
+        if ColumnRole.ACTUAL not in roles:
             candidates.append((doc.plan_year in years, i, table))
+        elif combined_plan_year(table, doc.plan_year) is not None:
+            candidates.append((True, i, table))
     if not candidates:
         return None
     candidates.sort(key=lambda c: not c[0])
     return candidates[0][1], candidates[0][2]
+
+
+def combined_plan_year(table: Table, plan_year: int | None) -> int | None:
+    """The year of a target column no actual column shares, in a table that has actuals:
+    the plan year when the title gives it, else the latest such year after every actual."""
+    target_years = {c.year for c in table.columns if c.role is ColumnRole.TARGET and c.year is not None}
+    actual_years = {c.year for c in table.columns if c.role is ColumnRole.ACTUAL and c.year is not None}
+    if not actual_years:
+        return None
+    own = target_years - actual_years
+    if plan_year is not None:
+        return plan_year if plan_year in own else None
+    later = [y for y in own if y > max(actual_years)]
+    return max(later) if later else None
 
 
 def _target_cell(row: Any, table: Table, year: int | None) -> str:
@@ -426,6 +449,7 @@ def compare_plan(doc: Document, scorecard: Scorecard, catalogue: Catalogue) -> P
     if found is not None:
         index, table = found
         year = doc.plan_year if any(c.year == doc.plan_year for c in table.columns) else None
+        year = combined_plan_year(table, doc.plan_year) or year
         plan = read_plan_table(table, catalogue, year)
         origin = Origin("table", table.span.start, index, table.attachment)
     else:
@@ -433,4 +457,7 @@ def compare_plan(doc: Document, scorecard: Scorecard, catalogue: Catalogue) -> P
         origin = Origin("prose", plan[0].line) if plan else Origin("none")
     stated = read_stated_changes(plan_paragraphs(doc, origin.attachment))
     retired = compare(plan, scorecard.review, stated, catalogue) if scorecard.review else []
+    if origin.kind == "prose":
+        # Prose states only the headline targets: last year's others are not thereby dropped.
+        retired = []
     return PlanComparison(plan, retired, stated, origin)

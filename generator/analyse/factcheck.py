@@ -17,7 +17,10 @@ sides):
   tallies against the scorecard;
 * ``changes_agree`` / ``changes_mismatch`` — the stated new and replaced
   indicators against the two tables;
-* ``unit_missing`` / ``unit_contradicts_name`` — indicator units.
+* ``unit_missing`` / ``unit_contradicts_name`` — indicator units;
+* ``status_agrees`` / ``status_disagrees`` — the verdicts of a ``完成情况``
+  column (``完成`` / ``未完成``) against the status computed from target and
+  outcome (``基本完成`` and rows we cannot judge are not compared).
 """
 
 from __future__ import annotations
@@ -44,9 +47,10 @@ from generator.analyse.scorecard import (
     review_table,
 )
 from generator.analyse.tallies import Tallies, named_status_mismatches
-from generator.document import Document, Paragraph, Row, RowKind
+from generator.document import ColumnRole, Document, Paragraph, Row, RowKind
 from generator.errors import ParseError
 from generator.quantities import Qualifier, Quantity, find_quantities
+from generator.read.tables import verdict
 from generator.targets import TargetKind
 from generator.text import normalise
 
@@ -69,6 +73,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unit_missing": ("warning", "指标“{name}”未标明单位（目标{target}）"),
     "unit_missing_qualitative": ("info", "指标“{name}”未标明单位（目标为定性表述“{target}”）"),
     "unit_contradicts_name": ("warning", "指标“{name}”的单位“{unit}”与指标含义不符（{why}）"),
+    "status_agrees": ("info", "指标表“完成情况”栏{count}项与按目标和完成值判断的结果一致"),
+    "status_disagrees": (
+        "warning", "指标表“完成情况”栏称{name}“{stated}”，按目标{target}与完成值{actual}判断为“{computed_status}”"
+    ),
 }
 
 STATUS_ZH: dict[str, str] = {
@@ -436,15 +444,18 @@ def change_findings(plan: PlanComparison, catalogue: Catalogue) -> list[Finding]
 # Names whose unit is implied (a rate, share, ratio, index or a count of people/things).
 UNIT_IMPLIED = re.compile(r"(?:增速|增长|下降|降低|率|比重|比例|比值|指数|人数|个数|家数|次数|天数|数量)$")
 # Names that denote a rate or share: their unit is % (or 个百分点).
-RATE_NAME = re.compile(r"(?:增速|增长|增幅|涨幅|下降|降低|比重|比例|占比|率)$|占.+比重")
+# (…投入强度: R&D spending as a share of output, printed in %.)
+RATE_NAME = re.compile(r"(?:增速|增长|增幅|涨幅|下降|降低|比重|比例|占比|率|强度)$|占.+比重")
 PERCENT_UNITS = ("%", "‰", "个百分点", "百分点")
 
 
 def _unit_rows(doc: Document) -> Iterator[Row]:
-    """Indicator rows of the review and plan tables."""
+    """Indicator rows of the review and plan tables (a combined table once)."""
+    seen: set[int] = set()
     for found in (review_table(doc), plan_table(doc)):
-        if found is None:
+        if found is None or found[0] in seen:
             continue
+        seen.add(found[0])
         for row in found[1].rows:
             if row.kind in (RowKind.INDICATOR, RowKind.SUBROW) and row.name:
                 yield row
@@ -486,6 +497,43 @@ def unit_findings(doc: Document, scorecard: Scorecard, plan: PlanComparison, cat
     return out
 
 
+# --------------------------------------------------------------- status column
+
+# Verdict word class -> the computed statuses it contradicts.
+VERDICT_CONTRADICTS: dict[str, Status] = {"met": Status.MISSED, "missed": Status.MET}
+
+
+def status_findings(doc: Document, scorecard: Scorecard) -> list[Finding]:
+    """The report's own 完成情况 verdicts against the computed statuses."""
+    found = review_table(doc)
+    if found is None:
+        return []
+    table = found[1]
+    column = next((j for j, c in enumerate(table.columns) if c.role is ColumnRole.STATUS), None)
+    if column is None:
+        return []
+    by_line = {r.line: r for r in scorecard.rows()}
+    out: list[Finding] = []
+    agree: list[int] = []
+    for row in table.rows:
+        scored = by_line.get(row.span.start)
+        cell = row.cells[column] if column < len(row.cells) else ""
+        said = verdict(cell)
+        if scored is None or said not in VERDICT_CONTRADICTS or scored.status not in VERDICT_CONTRADICTS.values():
+            continue
+        if scored.status is VERDICT_CONTRADICTS[said]:
+            out.append(finding(
+                "status_disagrees", [row.span.start], name=scored.name_zh, stated=cell.strip(),
+                target=scored.target_text, actual=scored.actual_text, computed_status=STATUS_ZH[scored.status.value],
+                stated_key=said, computed_key=scored.status.value,
+            ))
+        else:
+            agree.append(row.span.start)
+    if agree:
+        out.append(finding("status_agrees", agree[:1], count=len(agree)))
+    return out
+
+
 # --------------------------------------------------------------- entry points
 
 
@@ -499,6 +547,7 @@ def check(
         *tally_findings(tallies, scorecard),
         *change_findings(plan, catalogue),
         *unit_findings(doc, scorecard, plan, catalogue),
+        *status_findings(doc, scorecard),
     ]
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(found, key=lambda f: (f.line or 0, rank[f.severity], f.code))

@@ -55,14 +55,14 @@ AVERAGE_GROWTH: dict[str, str] = {"年均增长": "年均增长", "平均增长"
 # Verbs that only join metric and value; removed from the end of a metric.
 LINKING_WORDS: tuple[str, ...] = (
     "分别为", "分别", "达到", "达", "定为", "为", "至", "到", "是", "了", "共计", "总计", "合计", "累计",
-    "约", "共", "已", "新增加", "突破", "保持在", "保持", "稳定在", "控制在", "不低于", "不少于", "超",
+    "约", "共", "已", "新增加", "突破", "完成", "保持在", "保持", "稳定在", "控制在", "不低于", "不少于", "超",
     # adverbs between metric and verb: 居民消费价格温和上涨2.1%
     "温和", "稳步", "持续", "较快", "快速", "大幅", "明显", "平稳", "稳定", "均", "再", "又", "进一步",
 )
 # Words removed from the start of a metric whatever follows: connectives,
 # subjects, time words, modal and aspirational words.
 LEADING_WORDS: tuple[str, ...] = (
-    "其中", "同时", "此外", "另外", "全年", "年内", "当年", "全市", "我市", "全省", "我省", "全区", "我区",
+    "其中", "同时", "此外", "另外", "全年", "年内", "当年", "全市", "我市", "全省", "我省", "全区", "我区", "全国",
     "预计", "累计", "已经", "已", "为", "的", "比上年", "较上年", "同比", "分别", "力争", "争取",
     "确保", "努力", "计划", "成功", "顺利", "率先", "首次", "平均", "年均", "截至年底",
     "出台", "印发", "制定", "推出",
@@ -264,7 +264,7 @@ def clean_metric(phrase: str, verbs_at_end: bool = True) -> str:
     ``verbs_at_end`` is false: a name such as 城市提升 keeps them), and
     subjects, time words and process verbs at the start.
     """
-    text = _NOTE.sub("", _QUOTES.sub("", phrase))  # （段）59公里: a note, not a name
+    text = _NOTE.sub("", _QUOTES.sub("", phrase.lstrip("—- ")))  # （段）59公里: a note, not a name
     text = TIME_WORDS.sub("", _YEARS.sub("", text))
     for verb in REPORTING_VERBS:
         k = text.rfind(verb)

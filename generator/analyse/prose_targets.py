@@ -11,6 +11,9 @@ figure becomes a :class:`ProseTarget`: the words before the figure (verbs
 such as 控制在 / 保持在 dropped, 增长 / 降低 kept so that the catalogue reads
 ``国内生产总值增长`` as ``国内生产总值增速``) and the figure with its
 qualifier (``5%左右``, ``4.5%—5%``, ``1100万人以上``) parsed as a target.
+The standard qualitative targets of the genre (``居民收入增长和经济增长同步``,
+``国际收支保持基本平衡``; :data:`QUALITATIVE_TARGETS`) are read too, with the
+wording as their (qualitative) target, after the targets with figures.
 """
 
 from __future__ import annotations
@@ -33,6 +36,11 @@ TRAILING_WORDS: tuple[str, ...] = (
     "全年控制在", "控制在", "保持在", "稳定在", "提高到", "提高至", "达到", "达", "为", "在", "全年", "年均", "左右",
 )
 _CLAUSES = re.compile(r"[；;，,。]")
+# Clauses without a figure that state a target: name, then the qualitative wording.
+QUALITATIVE_TARGETS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^(?P<name>.+?)(?P<target>(?:和|与|同)经济增长(?:基本)?同步)$"),
+    re.compile(r"^(?P<name>.+?)(?P<target>(?:保持|实现)?基本平衡)$"),
+)
 _TARGET_KINDS = (
     TargetKind.EXACT, TargetKind.ABOUT, TargetKind.AT_LEAST, TargetKind.AT_MOST, TargetKind.RANGE,
 )
@@ -64,12 +72,16 @@ def _clean_name(text: str) -> str:
 def targets_in(text: str, line: int) -> list[ProseTarget]:
     """Every ``name + figure`` clause of a stretch of target prose."""
     out: list[ProseTarget] = []
+    qualitative: list[ProseTarget] = []  # listed after the figures
     for clause in _CLAUSES.split(normalise(text)):
         try:
             found = find_quantities(clause)
         except ParseError:
             continue
         if not found:
+            found_q = _qualitative(clause, line)
+            if found_q is not None:
+                qualitative.append(found_q)
             continue
         first = found[0]
         name = _clean_name(clause[: first.start])
@@ -80,7 +92,18 @@ def targets_in(text: str, line: int) -> list[ProseTarget]:
         if target.kind not in _TARGET_KINDS:
             continue
         out.append(ProseTarget(name, figure, target, line, clause))
-    return out
+    return out + qualitative
+
+
+def _qualitative(clause: str, line: int) -> ProseTarget | None:
+    for pattern in QUALITATIVE_TARGETS:
+        m = pattern.match(clause.strip())
+        if m:
+            name = _clean_name(m.group("name"))
+            if len(name) >= 2:
+                wording = m.group("target")
+                return ProseTarget(name, wording, parse_target(wording), line, clause)
+    return None
 
 
 def _outlook(doc: Document) -> list[Paragraph]:

@@ -442,7 +442,11 @@ def score_table(
 ) -> list[ScoredIndicator]:
     """Score every indicator row of a review table; sub-rows become ``children``."""
     calibre_rows = calibre_rows or {}
-    target_year, actual_year = _year(table, ColumnRole.TARGET), _year(table, ColumnRole.ACTUAL)
+    actual_year = _year(table, ColumnRole.ACTUAL)
+    # In a combined table (this year's target beside last year's) score against the
+    # target of the actual's year.
+    target_years = [c.year for c in table.columns if c.role is ColumnRole.TARGET]
+    target_year = actual_year if actual_year in target_years else _year(table, ColumnRole.TARGET)
     merged = _merged_actuals(table)
     top: list[ScoredIndicator] = []
     by_index: dict[int, ScoredIndicator] = {}

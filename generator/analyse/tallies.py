@@ -63,6 +63,11 @@ STATUS_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("not_comparable_named", re.compile(r"口径(?:调整|有变|变化|变更|改变)|不可比")),
 )
 _CLAUSES = re.compile(r"[，,；;：:]")
+# Words before a count that are no indicator name: 其余4项全部完成.
+NOT_NAMES = frozenset({"其余", "其他", "其它", "另外", "此外", "全部", "均", "以上"})
+# A clause opening with 其中 names a subset of the count before it (…有N项指标符合预期目标，
+# 其中B个约束性指标全部完成): its group holds for that clause only.
+SUBSET_OPENER = "其中"
 
 
 def _int(text: str) -> int | None:
@@ -161,7 +166,8 @@ def _named(clause: str, before: int) -> list[str]:
     head = clause[:before]
     head = re.sub(r"^(?:其中|包括|有)", "", head)
     head = re.sub(r"(?:等|数据|指标|的)+$", "", head)
-    return [n.strip("“”\"' ") for n in head.split("、") if n.strip("“”\"' ")]
+    names = [n.strip("“”\"' ") for n in head.split("、")]
+    return [n for n in names if n and n not in NOT_NAMES]
 
 
 def _group_matches(clause: str) -> list[tuple[str, re.Match[str]]]:
@@ -180,7 +186,11 @@ def _group_matches(clause: str) -> list[tuple[str, re.Match[str]]]:
 def parse_tally(text: str, stage: str, line: int) -> list[StatedTally]:
     """The tallies one sentence states, one per scope (empty when it states none)."""
     norm = normalise(text)
-    if not re.search(r"约束性|预期性", norm):
+    grouped = re.search(r"约束性|预期性", norm)
+    # Without groups: a whole set with a status (N项主要指标中，M项完成…) is a tally too.
+    if not grouped and not (
+        any(p.search(norm) for p in TOTAL_PHRASES) and any(p.search(norm) for _, p in STATUS_PHRASES[:3])
+    ):
         return []
     scopes: dict[str, StatedTally] = {}
     current = "all"
@@ -197,12 +207,15 @@ def parse_tally(text: str, stage: str, line: int) -> list[StatedTally]:
                 scope("all").total = _int(m.group("n"))
                 break
         opened = _group_matches(clause)
+        outer = current
         for group, m in opened:
             current = group
             scope(group).total = _int(m.group("n"))
         for _, m in reversed(opened):
             clause = clause[: m.start()] + clause[m.end():]
         target = scope(current)
+        if opened and clause.startswith(SUBSET_OPENER):
+            current = outer
         for status, pattern in STATUS_PHRASES:
             m = pattern.search(clause)
             if not m:

@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Iterable
 
-from generator.analyse.catalogue import load_catalogue
+from generator.analyse.catalogue import Catalogue, load_catalogue
 from generator.analyse.causes import Cause, find_causes
 from generator.analyse.changes import PlanComparison, PlanIndicator
 from generator.analyse.factcheck import Finding as CheckFinding
@@ -74,25 +74,26 @@ def build_briefs(
 ) -> dict[str, Brief]:
     """The brief of ``doc`` in each language of ``langs`` ("zh", "en")."""
     generated = generated or date.today()
-    analysis, causes = _analyse(doc, glossary_dir)
+    analysis, causes, catalogue = _analyse(doc, glossary_dir)
     summaries = summarize(doc)
-    return {lang: BriefBuilder(doc, analysis, summaries, _voice(lang, glossary_dir), generated, causes).build()
+    return {lang: BriefBuilder(doc, analysis, summaries, _voice(lang, glossary_dir), generated, causes,
+                               catalogue).build()
             for lang in langs}
 
 
-def _analyse(doc: Document, glossary_dir: Path) -> tuple[IndicatorAnalysis, dict[int, Cause]]:
+def _analyse(doc: Document, glossary_dir: Path) -> tuple[IndicatorAnalysis, dict[int, Cause], Catalogue]:
     catalogue = load_catalogue(glossary_dir)
     analysis = analyse_indicators(doc, catalogue)
     causes = find_causes(doc, analysis.scorecard, catalogue, glossary=load_glossary(glossary_dir))
-    return analysis, causes
+    return analysis, causes, catalogue
 
 
 def english_terms(doc: Document, glossary_dir: Path = Path("glossary")) -> TermRenderer:
     """Build the English brief without number QA; its renderer knows every term asked for and every gap."""
     voice = _voice("en", glossary_dir)
     assert isinstance(voice, EnglishVoice)
-    analysis, causes = _analyse(doc, glossary_dir)
-    BriefBuilder(doc, analysis, summarize(doc), voice, date.today(), causes, number_qa=False).build()
+    analysis, causes, catalogue = _analyse(doc, glossary_dir)
+    BriefBuilder(doc, analysis, summarize(doc), voice, date.today(), causes, catalogue, number_qa=False).build()
     return voice.renderer
 
 
@@ -117,6 +118,7 @@ class BriefBuilder:
     voice: Voice
     generated: date
     causes: dict[int, Cause]
+    catalogue: Catalogue
     number_qa: bool = True
 
     @property
@@ -178,6 +180,11 @@ class BriefBuilder:
 
     # ------------------------------------------------------------ scorecard
 
+    def indicator(self, name_zh: str, line: int | None = None, context: str | None = None) -> Text:
+        """An indicator name; a variant the catalogue recognises (…增长 for …增速) takes its English."""
+        known = self.catalogue.match(name_zh)
+        return self.voice.term(name_zh, "indicator", line=line, context=context, default=known.en if known else None)
+
     def status(self, key: str) -> Status:
         word, icon = STATUS_LOOK[key]
         return Status(key=key, label=self.voice.word(word), icon=icon)
@@ -190,8 +197,8 @@ class BriefBuilder:
         v = self.voice
         return ScoreRow(
             number=str(row.number or ""),
-            name=v.term(row.name_zh, "indicator", line=row.line, default=row.en,
-                        context=" | ".join(x for x in (row.name_zh, row.unit, row.target_text, row.actual_text) if x)),
+            name=self.indicator(row.name_zh, row.line,
+                                " | ".join(x for x in (row.name_zh, row.unit, row.target_text, row.actual_text) if x)),
             unit=v.unit(row.unit),
             binding=row.binding,
             target=v.target(row.target_text, row.unit, line=row.line),
@@ -313,12 +320,12 @@ class BriefBuilder:
         compared = self.analysis.scorecard.origin.kind != "none"  # no last-year table: nothing to compare
         change = v.word(CHANGE_WORDS[ch.kind.value]) if compared else Text()
         if ch.replaces:
-            change = Text.join([change, Text.plain(" ("), v.term(ch.replaces, "indicator", line=item.line),
+            change = Text.join([change, Text.plain(" ("), self.indicator(ch.replaces, item.line),
                                 Text.plain(")")])
         return PlanRow(
             number=str(item.number or ""),
-            name=v.term(item.name_zh, "indicator", line=item.line, default=item.en,
-                        context=" | ".join(x for x in (item.name_zh, item.unit, item.target_text) if x)),
+            name=self.indicator(item.name_zh, item.line,
+                                " | ".join(x for x in (item.name_zh, item.unit, item.target_text) if x)),
             unit=v.unit(item.unit),
             binding=item.binding,
             target=v.target(item.target_text, item.unit, line=item.line),
@@ -332,7 +339,7 @@ class BriefBuilder:
 
     def retired(self, plan: PlanComparison) -> Iterable[Text]:
         for r in plan.retired:
-            yield self.voice.term(r.name_zh, "indicator", line=r.line)
+            yield self.indicator(r.name_zh, r.line)
 
     # ------------------------------------------------------------ projects
 
@@ -429,13 +436,13 @@ class BriefBuilder:
     def _finding_param(self, key: str, value: str, unit: str) -> Text:
         v = self.voice
         if key == "name":
-            return v.term(value, "indicator")
+            return self.indicator(value)
         if key in ("what", "part", "whole"):
             return self._names(value)
         if key in ("sum", "total", "diff"):
             q = _quantity(value)
             return v.quantity(q) if q else Text()
-        if key in ("table", "target"):
+        if key in ("table", "target", "actual"):
             return v.target(value, unit)
         if key in ("computed", "stated") and _is_number(value):
             return Text.plain(v.count(Decimal(value)))
@@ -443,8 +450,8 @@ class BriefBuilder:
             return Text.plain(v.count(int(value))) if value.isdigit() else Text()
         if key in ("unit", "catalogue_unit"):
             return v.unit(value)
-        if key in ("stated_status", "computed_status") and value in STATUS_LOOK:
-            return self.status(value).label
+        if key in ("stated_status", "computed_status", "stated_key", "computed_key") and value in STATUS_LOOK:
+            return Text.plain(str(self.status(value).label).lower())
         return Text()
 
     def _names(self, text: str) -> Text:

@@ -26,6 +26,7 @@ from ruamel.yaml.error import YAMLError
 
 from generator.brief import Segment, Text
 from generator.errors import GlossaryError
+from generator.read.numerals import year_value
 from generator.localise.glossary import SLOT, SLOT_PATTERNS, Glossary, load_glossary, normalise_key, parse_yaml_file
 from generator.localise.numbers import load_units, unit_label
 
@@ -100,8 +101,8 @@ class TermRenderer:
         entry, slots = found
         values: dict[str, str] = {}
         for name, text in slots.items():
-            if name in SLOT_PATTERNS:  # years and other literal slots
-                values[name] = text
+            if name in SLOT_PATTERNS:  # years: shown in digits whatever the report wrote
+                values[name] = str(year_value(text))
                 continue
             slot_entry = self.glossary.lookup(text)
             if slot_entry is None or SLOT.search(slot_entry.zh):

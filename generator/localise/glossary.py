@@ -43,7 +43,9 @@ ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
 # Pattern keys (``关于{region}{year}年…的报告``): what each slot matches in a report.
 SLOT = re.compile(r"\{([a-z_]+)\}")
-SLOT_PATTERNS = {"year": r"\d{4}", "plan_year": r"\d{4}"}
+# A year slot takes digits or Chinese numerals (二〇二四); renderings show it in digits.
+_YEAR = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})"
+SLOT_PATTERNS = {"year": _YEAR, "plan_year": _YEAR}
 DEFAULT_SLOT_PATTERN = r".+?"
 
 MAX_EN = 500  # characters of an English rendering

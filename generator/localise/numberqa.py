@@ -221,13 +221,19 @@ def _plain(value: Decimal) -> str:
     return f"{value.normalize():,f}"
 
 
-def untraced_numbers(text: str, traced: Iterable[str]) -> list[str]:
+def number_keys(traced: Iterable[str]) -> frozenset[str]:
+    """The numbers of the ``traced`` renderings, as :func:`untraced_numbers` compares them."""
+    return frozenset(_key(m.group()) for s in traced for m in _TOKEN.finditer(s) if not m["ord"])
+
+
+def untraced_numbers(text: str, traced: Iterable[str] | frozenset[str]) -> list[str]:
     """Numbers in ``text`` that appear in none of the ``traced`` renderings.
 
     Years (1900–2099 written without grouping) and ordinals (14th) are
-    ignored; ``1,234`` and ``1234`` count as the same number.
+    ignored; ``1,234`` and ``1234`` count as the same number. ``traced`` may
+    be the result of :func:`number_keys`, computed once for many texts.
     """
-    known = {_key(m.group()) for s in traced for m in _TOKEN.finditer(s) if not m["ord"]}
+    known = traced if isinstance(traced, frozenset) else number_keys(traced)
     out = []
     for m in _TOKEN.finditer(text):
         token = m.group()

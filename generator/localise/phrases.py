@@ -96,6 +96,9 @@ FINDINGS_EN: dict[str, str] = {
     "tally_named_status": "The report counts {name} as {stated_status}; by the table it is {computed_status}.",
     "changes_agree": "The changes to the indicator set that the report states agree with the two tables.",
     "changes_mismatch": "The changes to the indicator set that the report states differ from the two tables.",
+    "status_disagrees": "The table's own completion column says {name} was {stated_key}; by its target {target}"
+                        " and outcome {actual} it was {computed_key}.",
+    "status_agrees": "The table's own completion column agrees with the computed status for {count} indicators.",
     "unit_missing": "{name} has no unit (target {target}).",
     "unit_missing_qualitative": "{name} has no unit (its target is qualitative: {target}).",
     "unit_contradicts_name": "The unit of {name} ({unit}) does not fit the indicator, which measures a level"

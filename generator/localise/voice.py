@@ -19,7 +19,7 @@ from generator.brief import Text
 from generator.i18n import gettext
 from generator.localise.gaps import TermRenderer
 from generator.localise.glossary import Glossary
-from generator.localise.numberqa import check_rendering, untraced_numbers
+from generator.localise.numberqa import check_rendering, number_keys, untraced_numbers
 from generator.localise.numbers import (
     format_number, format_quantity, format_target, target_quantity,
 )
@@ -166,12 +166,12 @@ class EnglishVoice(Voice):
             msg = check_rendering(r.quantity, r.text, "en")
             if msg:
                 problems.append(msg)
-        traced = [r.text for r in self.rendered]
+        known = number_keys([r.text for r in self.rendered] + self.counts)
         for text in texts:
             for seg in text.segments:
                 if seg.lang or seg.gap or seg.text in self.glossary_texts:
                     continue
-                for token in untraced_numbers(seg.text, traced + self.counts):
+                for token in untraced_numbers(seg.text, known):
                     problems.append(f"untraced number {token!r} in {seg.text!r}")
         return problems
 

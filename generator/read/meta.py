@@ -3,7 +3,8 @@
 The title is the run of short opening lines up to the one ending in
 ``报告`` (it may be split over lines, which are joined); the issuer is a
 following line naming an organisation (or a Markdown ``> byline``); a
-``——2031年1月…在…会议上`` line belongs to the block too. Region and years
+``——2031年1月…在…会议上`` line and page furniture (``发布时间：…``) belong
+to the block too. Region and years
 come from the title: ``关于河北省2030年…执行情况及2031年…草案`` gives
 ``河北省``, 2030 and 2031; a title with no place before the first year is the
 national report (``全国``).
@@ -107,7 +108,7 @@ def find_title(blocks: list[Block], title_hint: str | None, byline_hint: str | N
             issuer = org
         elif block.quote and issuer is None:
             issuer = issuer_of(block.text) or block.text.strip() or None
-        elif not _DATE_LINE.match(block.text):
+        elif not _DATE_LINE.match(block.text) and not _PAGE_META.match(block.text):
             break
         span_blocks.append(block)
         i += 1

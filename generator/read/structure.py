@@ -8,7 +8,7 @@
 * items (``一是…``: title up to the first 。) and lead paragraphs (``——…``);
 * after the last item of a part's last section, body paragraphs are the
   part's ``outro`` (tallies, major-project totals);
-* attachments ``附件1`` / ``附件 2`` (the ``附件：1.… 2.…`` list after the parts
+* attachments ``附件1`` / ``附件 2`` / a lone ``附件`` (the ``附件：1.… 2.…`` list after the parts
   is an index and is skipped); inside them ``一、…`` headings are plain
   paragraphs;
 * tables (``read.tables``) take the short line right above them as title and
@@ -50,6 +50,8 @@ PART_ROLES: list[tuple[str, str]] = [
     ("主要任务", "tasks"),
     ("重点任务", "tasks"),
 ]
+# A title with one of these, or a part of a known role, or an indicator table makes a plan report.
+PLAN_TITLE_WORDS = ("计划", "规划")
 MAX_HEADING_CHARS = 60
 MAX_CAPTION_CHARS = 80
 _N = f"[{NUMERAL_CLASS}]+"
@@ -58,6 +60,7 @@ _SECTION = re.compile(rf"^(?P<marker>[（(](?P<num>{_N})[）)])\s*(?P<rest>.*)$"
 _ITEM = re.compile(rf"^(?P<num>{_N})是")
 _LEAD = re.compile(r"^——(?!\s*\d{4}\s*年)")
 _ATTACHMENT = re.compile(rf"^附\s*件\s*(?P<num>\d+|{_N})(?:\s*[：:、.．]\s*|\s+|$)(?P<title>.*)$")
+_BARE_ATTACHMENT = re.compile(r"^附\s*件\s*$")  # a lone 附件 line: the only (or next) attachment
 _ATTACHMENT_INDEX = re.compile(r"^附\s*件\s*[：:]\s*(?P<rest>.*)$")
 _INDEX_ENTRY = re.compile(r"^\d+\s*[.．、]")
 _NOTE_START = re.compile(r"^(?:注|说明|备注)\s*[：:]\s*")
@@ -142,6 +145,9 @@ def _text(state: _State, block: TextBlock, later_attachment: bool) -> None:
         return
     state.notes_for = None
 
+    if _BARE_ATTACHMENT.match(norm):
+        _start_attachment(state, len(state.doc.attachments) + 1, "", span)
+        return
     m = _ATTACHMENT.match(norm)
     if m and len(text) <= MAX_HEADING_CHARS:
         number = cn_int(m.group("num")) or len(state.doc.attachments) + 1
@@ -310,6 +316,12 @@ def _table(state: _State, block: TableBlock) -> None:
 def _finish(doc: Document, path: Path) -> None:
     if not doc.parts and not doc.tables:
         raise InputError("no plan-report structure found (no 一、 part headings and no tables)", path, 1)
+    if not _plan_report(doc):
+        line = doc.parts[0].span.start if doc.parts else 1
+        raise InputError(
+            "not a plan report: no part on 执行情况, 目标 or 任务, no indicator table and no 计划 in the title",
+            path, line,
+        )
     for table in doc.tables:
         _apply_note_binding(table)
     for part in doc.parts:
@@ -319,6 +331,15 @@ def _finish(doc: Document, path: Path) -> None:
         ends = [p.span.end for p in att.paragraphs] + [doc.tables[i].span.end for i in att.table_indexes]
         ends += [n.span.end for i in att.table_indexes for n in doc.tables[i].notes]
         att.span = Span(att.span.start, max([att.span.end, *ends]))
+
+
+def _plan_report(doc: Document) -> bool:
+    """Evidence of the genre: a part of a known role, an indicator table or 计划 in the title."""
+    return (
+        any(part.role != "other" for part in doc.parts)
+        or any(table.kind == "indicator" for table in doc.tables)
+        or any(word in doc.title for word in PLAN_TITLE_WORDS)
+    )
 
 
 def _apply_note_binding(table: Table) -> None:

@@ -7,7 +7,9 @@ rows are categories (``一、推动高质量发展``), indicators or sub-rows
 indicator name splits into name, unit and markers
 (``空气质量优良天数（天）*`` -> ``空气质量优良天数``, ``天``, ``["*"]``).
 Binding (约束性) comes from the ``*`` marker, from a marker a note names
-(``加“*”为约束性指标``) or from an attribute column.
+(``加“*”为约束性指标``) or from an attribute column. A ``完成情况`` column
+whose cells are verdicts (``完成`` / ``未完成``, :data:`STATUS_VERDICTS`) is
+the report's own status column (role ``status``), not an actual.
 """
 
 from __future__ import annotations
@@ -45,6 +47,20 @@ COLUMN_ROLES: list[tuple[str, ColumnRole]] = [
 HEADER_WORDS = re.compile("|".join([k for k, _ in COLUMN_ROLES] + ["备注", "说明", r"\d{4}年$"]))
 _ROLE_PATTERNS = [(re.compile(pattern), role) for pattern, role in COLUMN_ROLES]
 MAX_HEADER_ROWS = 3
+# A cell holding a figure (5.5, 6左右, -2.1, 60万人以上) is data: a row with one is no header.
+# (A year, 2031年, is header text.)
+_FIGURE_CELL = re.compile(r"^[-+—–−]?\d+(?:\.\d+)?\s*(?![年月日])(?:%|‰|[万亿]?[\u4e00-\u9fff]{0,2})?(?:左右|以上|以内|以下)?$")
+# Headers of a column that may hold the report's own verdict per indicator.
+STATUS_HEADER = re.compile(r"完成情况|是否完成|是否达到|达标情况|评价|情况说明")
+# Verdict cells of such a column -> "met" | "missed" | "partly" (read by the fact-checks).
+STATUS_VERDICTS: dict[str, str] = {
+    "完成": "met", "已完成": "met", "全面完成": "met", "超额完成": "met", "超过目标": "met",
+    "达到": "met", "已达到": "met", "达到预期": "met", "符合预期": "met", "达标": "met", "是": "met",
+    "✓": "met", "√": "met",
+    "基本完成": "partly", "接近目标": "partly", "基本达到": "partly",
+    "未完成": "missed", "没有完成": "missed", "未达到": "missed", "未达预期": "missed",
+    "低于预期": "missed", "未达标": "missed", "否": "missed", "×": "missed", "✗": "missed",
+}
 # Marker characters printed on indicator names, folded to one form each.
 MARKERS: dict[str, str] = {"*": "*", "＊": "*", "▽": "▽", "△": "△", "★": "★", "☆": "☆", "※": "※", "#": "#", "＃": "#"}
 DEFAULT_BINDING_MARKERS = frozenset({"*"})
@@ -122,9 +138,27 @@ def is_unit(text: str) -> bool:
 
 def _header_row(cells: list[str]) -> bool:
     filled = [compact(c) for c in cells if c.strip()]
-    return bool(filled) and any(HEADER_WORDS.search(normalise(c)) for c in filled) and not _INTEGER.match(
-        normalise(filled[0])
+    return (
+        bool(filled)
+        and any(HEADER_WORDS.search(normalise(c)) for c in filled)
+        and not _INTEGER.match(normalise(filled[0]))
+        and not any(_FIGURE_CELL.match(normalise(c)) for c in filled)
     )
+
+
+def verdict(cell: str) -> str | None:
+    """``未完成`` -> ``missed``; None if the cell is no verdict word."""
+    return STATUS_VERDICTS.get(compact(normalise(cell)).rstrip("。"))
+
+
+def _status_columns(columns: list[Column], body: list[tuple[list[str], Span]]) -> None:
+    """A 完成情况 column of verdict words is the report's status, not an actual."""
+    for j, column in enumerate(columns):
+        if column.role not in (ColumnRole.ACTUAL, ColumnRole.OTHER) or not STATUS_HEADER.search(column.header):
+            continue
+        cells = [cells[j] for cells, _ in body if j < len(cells) and cells[j].strip()]
+        if cells and all(verdict(c) for c in cells):
+            column.role = ColumnRole.STATUS
 
 
 def _column(header: str) -> Column:
@@ -169,6 +203,7 @@ def build_table(
     # Without a header naming the columns nothing says which one holds indicator
     # names: such a table stays generic (all its rows "other").
     columns = [_column("".join(compact(h[j]) for h in headers)) for j in range(width)]
+    _status_columns(columns, grid[n_header:])
     rows = [Row(RowKind.HEADER, cells, span) for cells, span in grid[:n_header]]
     markers_binding = binding_markers(notes)
     _classify(grid[n_header:], columns, rows, markers_binding)

@@ -17,7 +17,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from babel.dates import get_month_names
 from docx import Document
@@ -96,6 +96,25 @@ class _Writer:
     removed: int = 0
     chart_count: int = 0
     _ea_fonts: dict[str, str] = field(default_factory=dict)
+    _by_id: dict[str, Any] = field(default_factory=dict)  # style id -> style, built once
+    _by_name: dict[str, Any] = field(default_factory=dict)
+
+    # -- styles: python-docx resolves a style name by scanning every style on each
+    # assignment, which dominated the render time; styles are indexed once here.
+
+    def style(self, name: str) -> Any:
+        if not self._by_name:
+            for st in self.doc.styles:
+                self._by_id[st.style_id] = st
+                self._by_name[st.name] = st
+        return self._by_name[name]
+
+    def set_style(self, paragraph: Paragraph, name: str) -> None:
+        paragraph._p.style = self.style(name).style_id
+
+    def style_of(self, paragraph: Paragraph) -> Any:
+        normal = self.style("Normal")
+        return self._by_id.get(paragraph._p.style or "", normal)
 
     # -- words and text -------------------------------------------------------------
 
@@ -114,9 +133,10 @@ class _Writer:
 
     def east_asia_font(self, paragraph: Paragraph) -> str:
         """The eastAsia font of the paragraph's style (so a Chinese run matches its surroundings)."""
-        name = paragraph.style.name if paragraph.style is not None else "Normal"
+        style = self.style_of(paragraph)
+        name = style.name
         if name not in self._ea_fonts:
-            font = ox.style_east_asia_font(paragraph.style) or ox.default_east_asia_font(self.doc.styles.element)
+            font = ox.style_east_asia_font(style) or ox.default_east_asia_font(self.doc.styles.element)
             self._ea_fonts[name] = font or "Noto Serif CJK SC"
         return self._ea_fonts[name]
 
@@ -140,7 +160,8 @@ class _Writer:
                 ox.shade_run(run, fill)
 
     def para(self, content: Text | str = "", style: str = "Normal") -> Paragraph:
-        paragraph = self.doc.add_paragraph(style=style)
+        paragraph = self.doc.add_paragraph()
+        self.set_style(paragraph, style)
         if content:
             self.write(paragraph, content)
         return paragraph
@@ -187,7 +208,7 @@ class _Writer:
     def cell(self, cell: _Cell, content: Text | str, style: str = "Table Text", fill: str = "",
              ink: str = "", indent: int = 0) -> _Cell:
         paragraph = cell.paragraphs[0]
-        paragraph.style = self.doc.styles[style]
+        self.set_style(paragraph, style)
         if indent:
             paragraph.paragraph_format.left_indent = indent
         self.write(paragraph, content, ink=ink)
@@ -267,7 +288,9 @@ class _Writer:
                 self.cell(cells[5], self.status_text(r.status), fill=fill, ink=ink)
                 self.cell(cells[6], r.reason)
                 if r.cause:
-                    self.write(cells[6].add_paragraph(style=self.doc.styles["Table Source"]), r.cause)
+                    cause = cells[6].add_paragraph()
+                    self.set_style(cause, "Table Source")
+                    self.write(cause, r.cause)
                 self.cell(cells[7], r.source, "Table Source")
             t.finish()
             if any(r.binding for r in b.score_rows):
@@ -284,7 +307,7 @@ class _Writer:
             cells = t.row()
             self.cell(cells[0], tally.kind, "Table Heading")
             counts = cells[1].paragraphs[0]
-            counts.style = self.doc.styles["Table Text"]
+            self.set_style(counts, "Table Text")
             for i, (status, n) in enumerate(tally.counts):
                 ink, fill = colours(status.key)
                 if i:
