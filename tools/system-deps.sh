@@ -3,7 +3,8 @@
 #   - a CJK font (fonts-noto-cjk) when fontconfig knows none for Chinese
 #   - libharfbuzz-subset0: without it WeasyPrint subsets fonts with fontTools (~20x slower on CJK)
 #   - Pango (WeasyPrint's text layout)
-#   - with "test": poppler-utils (pdftotext, pdffonts) used by the tests
+#   - with "test": poppler-utils (pdftotext, pdffonts) used by the tests, and
+#     LibreOffice (optional: installed when possible, else its tests are skipped)
 # Installs them with apt-get when running as root; otherwise prints the exact command and fails.
 set -eu
 
@@ -16,18 +17,26 @@ fi
 have_lib libharfbuzz-subset.so.0 || missing="$missing libharfbuzz-subset0"
 have_lib libpango-1.0.so.0 || missing="$missing libpango-1.0-0"
 have_lib libpangoft2-1.0.so.0 || missing="$missing libpangoft2-1.0-0"
+optional=""
 if [ "${1:-}" = "test" ]; then
   command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+  # LibreOffice lets the tests open every DOCX the way a reader would; the
+  # tests that need it are skipped where it cannot be installed.
+  command -v soffice >/dev/null 2>&1 || optional="$optional libreoffice-writer-nogui"
 fi
 
-[ -z "$missing" ] && exit 0
+is_root_apt() { [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; }
 
-if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "installing system packages:$missing" >&2
+if [ -z "$missing" ] && { [ -z "$optional" ] || ! is_root_apt; }; then
+  exit 0
+fi
+
+if is_root_apt; then
+  echo "installing system packages:$missing$optional" >&2
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q >/dev/null || true
   # shellcheck disable=SC2086
-  apt-get install -y -q --no-install-recommends $missing >/dev/null
+  apt-get install -y -q --no-install-recommends $missing $optional >/dev/null
   exit 0
 fi
 
