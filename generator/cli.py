@@ -88,6 +88,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         strict=args.strict or os.environ.get("STRICT") == "1",
         formats=args.formats.split(",") if args.formats else None,
+        glossary_dir=Path(args.glossary),
     )
 
 
@@ -133,6 +134,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="build", help="output folder (default: build)")
     p.add_argument("-j", "--jobs", type=int, default=0, help="parallel workers (default: CPU count)")
     p.add_argument("--strict", action="store_true", help="fail on any glossary gap (also STRICT=1)")
+    p.add_argument("--glossary", default="glossary", metavar="DIR", help="glossary folder (default: glossary)")
     p.add_argument("--formats", default=None, help=argparse.SUPPRESS)
     return parser
 

@@ -160,3 +160,38 @@ def test_briefs_of_a_report_without_tables(tmp_path: Path) -> None:
     assert "prose" in str(out["en"].plan_origin) or "text" in str(out["en"].plan_origin)
     assert len(out["en"].plan_rows) == 3
     assert briefs_module.BriefBuilder  # the module exposes its builder for other front ends
+
+
+def test_strict_build_fails_on_a_gap_and_names_the_command(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    glossary = tmp_path / "glossary"
+    shutil.copytree(GLOSSARY, glossary)
+    path = glossary / "items.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "积极扩大有效投资:" in text
+    start = text.index("积极扩大有效投资:")
+    end = text.index("\n", start) + 1
+    while text[end:end + 2] == "  ":  # a mapping entry spans its indented lines
+        end = text.index("\n", end) + 1
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    seed = ROOT / "seeds" / "chongqing-2023-plan.txt"
+
+    def build(*extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "generator", "build", str(seed), "--out", str(tmp_path / "out"),
+             "--glossary", str(glossary), "--formats", "html", *extra],
+            capture_output=True, text=True, cwd=ROOT, env={**os.environ, "SOURCE_DATE_EPOCH": "1764460800"})
+
+    strict = build("--strict")
+    assert strict.returncode == 2
+    assert "1 glossary gap" in strict.stderr and "glossary gaps" in strict.stderr
+    assert not (tmp_path / "out" / seed.stem / f"{seed.stem}.en.html").exists()
+
+    relaxed = build()
+    assert relaxed.returncode == 0
+    html = (tmp_path / "out" / seed.stem / f"{seed.stem}.en.html").read_text(encoding="utf-8")
+    assert re.search(r'<span class="gap"[^>]*lang="zh-Hans"[^>]*>积极扩大有效投资</span>', html) or \
+        re.search(r'<span[^>]*lang="zh-Hans"[^>]*class="gap"[^>]*>积极扩大有效投资</span>', html)
