@@ -44,6 +44,7 @@ def _strip_template(text: str, template: str) -> str | None:
 
 
 def _expected(value: Decimal, unit: str, t: UnitsTable) -> tuple[Decimal, BaseUnit] | None:
+    # Deliberately not numbers.display_value: the check must not share the code it checks.
     u = t.unit(unit)
     if u is None:
         return None
