@@ -194,8 +194,12 @@ class Document:
             yield from att.paragraphs
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form (enums as their values)."""
-        return _plain(asdict(self))
+        """JSON-ready form (enums as their values); each section also lists its ``items``."""
+        data = _plain(asdict(self))
+        for part in data["parts"]:
+            for section in part["sections"]:
+                section["items"] = [p for p in section["paragraphs"] if p["kind"] == ParagraphKind.ITEM.value]
+        return data
 
 
 def _plain(value: Any) -> Any:

@@ -173,3 +173,21 @@ def test_cli_parse_prints_the_model(seed_path) -> None:
     assert data["title"].startswith("关于重庆市2022年")
     assert len(data["tables"][0]["rows"]) > 35
     assert data["parts"][0]["sections"][0]["paragraphs"][1]["kind"] == "item"
+
+
+def test_parse_command_prints_parts_sections_items_and_tables() -> None:
+    import json
+    import subprocess
+    import sys
+
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-m", "generator", "parse", "seeds/chongqing-2023-plan.txt"],
+                         capture_output=True, text=True, cwd=root, check=True).stdout
+    data = json.loads(out)
+    assert [len(p["sections"]) for p in data["parts"]] == [8, 4, 12]
+    first = data["parts"][0]["sections"][0]
+    assert [i["title"] for i in first["items"]] == ["积极扩大有效投资", "促进消费升级扩容", "加大助企纾困力度保市场主体"]
+    assert first["items"][0]["span"]["start"] == 25
+    assert [len([r for r in t["rows"] if r["kind"] == "indicator"]) for t in data["tables"]][:2] == [35, 39]
