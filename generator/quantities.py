@@ -381,6 +381,9 @@ def _is_figure(m: re.Match[str], norm: str) -> bool:
         return True
     if m.group("after") or m.group("inside"):
         return True
+    # a bare number in brackets is a list marker: （2）加快…
+    if before in "（(" and after in "）)" and not m.group("sign"):
+        return False
     # a bare number: only before punctuation, and never a year (2030、2035年)
     return after in _BARE_END and not _YEAR.fullmatch(m.group("num"))
 

@@ -5,6 +5,12 @@
 parser reads the "actual" column of review tables (``"2.5左右（预计能达到…）"``,
 ``"预计能完成"``, ``"同口径—2.5"``).
 
+Targets are often written with a verb in front (``力争95以上``,
+``控制在5.5%以内``, ``确保…``): :data:`LEADING_VERBS` are dropped before the
+number is read. A target in words that asks to fulfil an assigned quota
+(``完成国家下达任务``) is QUALITATIVE; :func:`is_quota` recognises it so that the
+scorecard can score it against an outcome of ``完成``.
+
 A table cell never makes :func:`parse_target` raise: a cell it cannot read
 as a number is QUALITATIVE with its text kept (``保持Ⅱ类``, ``保稳促优``). Only
 a value that is not a string at all raises :class:`ParseError`.
@@ -94,6 +100,13 @@ QUALIFIER_KIND: dict[Qualifier | None, TargetKind] = {
     Qualifier.AT_MOST: TargetKind.AT_MOST,
 }
 
+# Verbs written before the figure of a target: dropped before it is read.
+LEADING_VERBS: tuple[str, ...] = (
+    "力争达到", "力争", "确保", "争取", "努力", "控制在", "保持在", "稳定在", "提高到", "提高至", "达到",
+)
+# A target to fulfil what a higher level assigns: 完成国家下达任务, 完成省下达的目标任务.
+_QUOTA = re.compile(r"完成(?:国家|中央|省|省级|市|上级)?下达(?:的)?(?:目标|任务|指标)")
+
 _NOTE = re.compile(r"^(?P<main>.*?)[（(](?P<note>[^（）()]*)[）)]\s*$")
 _ASPIRATION_SPLIT = re.compile(r"[、，,；;]")
 
@@ -102,7 +115,7 @@ def parse_target(text: str) -> Target:
     """One indicator-table cell (target or actual column) as a :class:`Target`."""
     if not isinstance(text, str):
         raise ParseError(f"table cell is not text: {text!r}")
-    cell = normalise(text).strip()
+    cell = "".join(normalise(text).split())  # spaces in a cell are layout: "3 左右", "5.5 %"
     if not cell:
         return Target(TargetKind.EMPTY, text=text)
     note = None
@@ -122,6 +135,18 @@ def parse_target(text: str) -> Target:
     return Target(TargetKind.QUALITATIVE, note=note, text=text)
 
 
+def is_quota(target: Target) -> bool:
+    """A target (or outcome) in words about an assigned quota: ``完成国家下达任务``."""
+    return target.kind is TargetKind.QUALITATIVE and _QUOTA.search(normalise(target.text)) is not None
+
+
+def _without_verb(head: str) -> str:
+    for verb in LEADING_VERBS:
+        if head.startswith(verb) and len(head) > len(verb):
+            return head[len(verb):].strip()
+    return head
+
+
 def _split_aspiration(cell: str) -> tuple[str, str, str]:
     """``6以上、争取实现更好的结果`` -> (``6以上``, ``、``, ``争取实现更好的结果``)."""
     m = _ASPIRATION_SPLIT.search(cell)
@@ -132,6 +157,7 @@ def _split_aspiration(cell: str) -> tuple[str, str, str]:
 
 def _numeric(head: str, text: str, note: str | None, aspiration: str | None) -> Target | None:
     """A numeric cell (exact, qualified, range, ratio or relative), else None."""
+    head = _without_verb(head)
     rel = _RELATIVE.match(head)
     if rel:
         try:

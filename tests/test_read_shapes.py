@@ -100,7 +100,7 @@ def test_html_page_keeps_only_the_article() -> None:
         ("序号", ColumnRole.NUMBER, None),
         ("指标", ColumnRole.NAME, None),
         ("2023年目标", ColumnRole.TARGET, 2023),
-        ("完成", ColumnRole.ACTUAL, None),
+        ("2023年完成", ColumnRole.ACTUAL, 2023),  # the year merged over both columns is both columns' year
     ]
     assert [(r.number, r.name, r.unit) for r in table.indicators()] == [(1, "地区生产总值增长", "%"), (2, "城镇新增就业", "万人")]
 

@@ -9,7 +9,10 @@ indicators: a cause, then the indicators it hit::
 
 or the indicators first and the cause after (``…增速低于预期，主要是…所致``),
 or a list of indicators that ``也不同程度受到影响`` — the report's *general*
-explanation, its opening ``受…影响，…`` sentence, applies to those.
+explanation, its opening ``受…影响，…`` sentence, applies to those. A row the
+prose does not explain may be explained in the review table itself, in a
+``备注`` / ``说明`` column (``受房地产市场深度调整影响``); such a cell counts
+when it states a cause.
 
 Indicators are found in a clause by the scorecard rows' own names and their
 catalogue names and aliases, folded as :func:`catalogue.name_key` does, a
@@ -35,7 +38,7 @@ import ahocorasick
 
 from generator.analyse.catalogue import DEFAULT_DIR, Catalogue, name_key
 from generator.analyse.scorecard import ScoredIndicator, Scorecard, Status, review_paragraphs
-from generator.document import Document
+from generator.document import ColumnRole, Document
 from generator.localise.glossary import Glossary, load_glossary
 from generator.text import normalise, sentences
 
@@ -98,6 +101,8 @@ _ENCLOSED = re.compile(r"^[“‘「『\"](.+)[”’」』\"]$")
 _FACTORS_WORD = re.compile(r"等(?:多重|多种|多方面)?因素$")
 _LIST_MARK = re.compile(r"[、和及与]")
 _CLAUSE = re.compile(r"[；;]")
+# Headers of a review-table column of remarks that may explain a result.
+REMARK_HEADER = re.compile(r"备注|说明|原因")
 _PHRASE = re.compile(r"[，,]")
 
 
@@ -462,4 +467,24 @@ def find_causes(
             held = causes.get(row.line)
             if held is None or (held.general and not cause.general):
                 causes[row.line] = cause
+    for line, text in _remarks(doc, scorecard).items():
+        if line in causes or not any(id(r) in wanted and r.line == line for r in rows):
+            continue
+        cause = _cause_text(text, line, reader, own_phrase=False)
+        if cause is not None:
+            causes[line] = cause
     return causes
+
+
+def _remarks(doc: Document, scorecard: Scorecard) -> dict[int, str]:
+    """Row line -> text of the review table's remarks column (备注), where filled."""
+    if scorecard.origin.table is None:
+        return {}
+    table = doc.tables[scorecard.origin.table]
+    columns = [j for j, c in enumerate(table.columns) if c.role is ColumnRole.OTHER and REMARK_HEADER.search(c.header)]
+    out: dict[int, str] = {}
+    for row in table.rows:
+        texts = [row.cells[j].strip() for j in columns if j < len(row.cells) and row.cells[j].strip()]
+        if texts:
+            out[row.span.start] = "；".join(texts)
+    return out

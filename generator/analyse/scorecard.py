@@ -16,6 +16,8 @@ a Chinese sentence; ``REASONS`` holds the sentences):
   define, or prose naming the row — ``第N项…新版统计制度``,
   ``…数据口径调整``) -> ``not_comparable``;
 * actual ``预计能完成`` or the same text as the target -> ``met``;
+* a quota target (``完成国家下达任务``): ``met`` when the actual says ``完成``
+  (or repeats the quota), ``missed`` when it says ``未完成``;
 * a qualitative target or actual -> ``qualitative``;
 * ``正增长`` targets: any positive growth meets them, ``负增长`` misses;
 * numbers: ``以上``/``以内`` and ranges are bounds; ``左右`` and a bare number
@@ -23,10 +25,16 @@ a Chinese sentence; ``REASONS`` holds the sentences):
   catalogue, else from the wording); an actual only stated as ``正增长``
   misses a positive numeric target (a report that reached it gives the
   figure); an index (``101.5``) against a growth target is read as 1.5%.
+* ``与经济增长同步`` (in step with economic growth): ``met`` when the outcome
+  is at least the economy's growth in the same table (``基本同步``: within
+  :data:`IN_STEP_TOLERANCE` of it), else ``missed``; qualitative without it;
 * an indicator row with no cells of its own is scored from its sub-rows; a
   blank actual under a sibling's ``预计能完成`` is that merged cell.
 
-Sub-rows (``#民间投资增速``) are scored but not tallied.
+Sub-rows (``#民间投资增速``) are scored but not tallied. In a combined table
+(last year's target and outcome beside this year's target) a row with
+neither a target nor an outcome for last year (``—`` / blank) but a target
+for this year is a new indicator: it belongs to the plan, not the review.
 """
 
 from __future__ import annotations
@@ -42,7 +50,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from generator.analyse.catalogue import Catalogue, Polarity, load_catalogue, name_key, resolve
 from generator.document import ColumnRole, Document, Paragraph, Part, Row, RowKind, Table
-from generator.targets import Target, TargetKind, parse_target
+from generator.read.tables import verdict
+from generator.targets import Target, TargetKind, is_quota, parse_target
 from generator.text import normalise, sentences
 
 if TYPE_CHECKING:  # the later stages import this module
@@ -70,6 +79,10 @@ REASONS: dict[str, str] = {
     "no_target": "未设目标值",
     "calibre_changed": "统计口径调整，与目标不可比",
     "reported_achieved": "报告称预计能完成",
+    "quota_met": "完成下达任务（{actual}）",
+    "in_step": "完成{actual}，与经济增长（{target}）同步",
+    "not_in_step": "完成{actual}，低于经济增长（{target}）",
+    "quota_missed": "未完成下达任务（{actual}）",
     "no_actual": "未给出完成值",
     "same_as_target": "完成值与目标相同（{actual}）",
     "qualitative_target": "定性目标（{target}）",
@@ -222,6 +235,14 @@ def _sign_only(target: Target, actual: Target, polarity: Polarity) -> tuple[Stat
     return Status.NOT_COMPARABLE, reason("sign_only", **texts)
 
 
+def _quota_outcome(actual: Target) -> Status | None:
+    """An outcome against a quota target: ``完成`` / ``完成国家下达任务`` meet it, ``未完成`` misses it."""
+    said = verdict(actual.text)
+    if said == "met" or (said is None and is_quota(actual) and "未" not in actual.text):
+        return Status.MET
+    return Status.MISSED if said == "missed" else None
+
+
 def score(
     target: Target,
     actual: Target,
@@ -243,6 +264,10 @@ def score(
         return Status.NOT_COMPARABLE, reason("calibre_changed")
     if ak is TargetKind.ACHIEVED:
         return Status.MET, reason("reported_achieved")
+    if is_quota(target):
+        said = _quota_outcome(actual)
+        if said is not None:
+            return said, reason("quota_met" if said is Status.MET else "quota_missed", actual=actual.text.strip())
     if ak in (TargetKind.EMPTY, TargetKind.PENDING):
         return Status.NOT_COMPARABLE, reason("no_actual")
     if _same_text(target.text, actual.text):
@@ -437,6 +462,44 @@ def _from_children(children: list[ScoredIndicator]) -> tuple[Status, Reason]:
     return Status.NOT_COMPARABLE, reason("children_mixed", count=count)
 
 
+_ABSENT = (TargetKind.EMPTY, TargetKind.PENDING)
+# 与经济增长同步 / 和经济增长基本同步 / 不低于经济增速: a target set by the economy's growth.
+IN_STEP = re.compile(r"(?:(?:与|和|同)(?:经济增长|经济增速)(?P<basic>基本)?同步|不低于经济增[长速])")
+IN_STEP_TOLERANCE = Decimal("0.5")  # percentage points "broadly in step" (基本同步) allows
+ECONOMIC_GROWTH = ("grp_growth", "gdp_growth")  # catalogue ids of the economy's growth
+_NUMERIC_KINDS = (TargetKind.EXACT, TargetKind.ABOUT, TargetKind.AT_LEAST, TargetKind.AT_MOST)
+
+
+def _in_step(items: list[ScoredIndicator]) -> None:
+    """Score 与经济增长同步 targets against the economy's growth in the same table."""
+    economy = next(
+        (i for i in items if i.indicator_id in ECONOMIC_GROWTH and i.actual.kind in _NUMERIC_KINDS), None
+    )
+    if economy is None:
+        return
+    growth = ratio_value(economy.actual)
+    assert growth is not None
+    for item in (x for top in items for x in (top, *top.children)):
+        m = IN_STEP.search(normalise(item.target_text))
+        if not m or item.status is not Status.QUALITATIVE or item.actual.kind not in _NUMERIC_KINDS:
+            continue
+        value = ratio_value(item.actual)
+        assert value is not None
+        floor = growth - (IN_STEP_TOLERANCE if m.group("basic") else 0)
+        texts = {"actual": item.actual_text, "target": economy.actual_text}
+        item.status, item.reason = (
+            (Status.MET, reason("in_step", **texts)) if value >= floor else (Status.MISSED, reason("not_in_step", **texts))
+        )
+
+
+def _new_this_year(row: Row, table: Table, target: Target, actual: Target, later_years: list[int]) -> bool:
+    """Nothing for last year, a target for a later year: an indicator new in this year's plan."""
+    if target.kind not in _ABSENT or actual.kind not in _ABSENT:
+        return False
+    later = [parse_target(row.value(table, ColumnRole.TARGET, y) or "") for y in later_years]
+    return any(t.kind not in _ABSENT for t in later)
+
+
 def score_table(
     table: Table, catalogue: Catalogue, calibre_rows: dict[int, int] | None = None
 ) -> list[ScoredIndicator]:
@@ -448,6 +511,7 @@ def score_table(
     target_years = [c.year for c in table.columns if c.role is ColumnRole.TARGET]
     target_year = actual_year if actual_year in target_years else _year(table, ColumnRole.TARGET)
     merged = _merged_actuals(table)
+    later_years = [y for y in target_years if y is not None and actual_year is not None and y > actual_year]
     top: list[ScoredIndicator] = []
     by_index: dict[int, ScoredIndicator] = {}
     for i, row in enumerate(table.rows):
@@ -456,6 +520,8 @@ def score_table(
         target_text = _cell(row, table, ColumnRole.TARGET, target_year)
         actual_text = merged.get(i, _cell(row, table, ColumnRole.ACTUAL, actual_year))
         target, actual = parse_target(target_text), parse_target(actual_text)
+        if later_years and _new_this_year(row, table, target, actual, later_years):
+            continue
         resolved = resolve(catalogue, row.name, target, actual)
         status, why = score(
             target, actual, resolved.polarity, index=is_index(row.name), calibre_changed=i in calibre_rows
@@ -485,6 +551,7 @@ def score_table(
         else:
             top.append(item)
             by_index[i] = item
+    _in_step(top)
     for item in top:
         if item.children and item.target.kind is TargetKind.EMPTY and item.actual.kind is TargetKind.EMPTY:
             item.status, item.reason = _from_children(item.children)

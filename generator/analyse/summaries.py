@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
 from generator.analyse.figures import KeyFigure, extract_figures, figure_score, metric_priority, rank_figures
+from generator.analyse.tallies import parse_tally
 from generator.document import Document, Paragraph, ParagraphKind, Part, Section
 from generator.text import sentences
 
@@ -225,17 +226,28 @@ def _headline_score(fig: KeyFigure) -> float:
     return metric_priority(fig.metric_zh) + figure_score(fig) / 10
 
 
+def _without_tallies(para: Paragraph) -> Paragraph | None:
+    """The paragraph without its tally sentences (None when nothing else is left)."""
+    every = sentences(para.text)
+    kept = [s for s in every if not parse_tally(s, "review", para.span.start)]
+    if not kept:
+        return None
+    return para if len(kept) == len(every) else replace(para, text="".join(kept))
+
+
 def headline_figures(doc: Document, limit: int = DEFAULT_MAX_HEADLINE) -> list[KeyFigure]:
     """The report's headline figures, best first.
 
     From the lead ``——`` paragraphs of the review part; when they hold no
     figure, from its other opening paragraphs, and then from the whole part.
+    Sentences counting the report's own targets (``20项主要指标中，17项完成``)
+    are no headline figures.
     """
     review = [p for p in doc.parts if p.role == HEADLINE_ROLE] or doc.parts[:1]
     sources: list[list[Paragraph]] = []
     for part in review:
         sources.append([p for p in part.intro if p.kind is ParagraphKind.LEAD])
-        sources.append(list(part.intro))
+        sources.append([q for q in map(_without_tallies, part.intro) if q is not None])
         sources.append([p for s in part.sections for p in s.paragraphs])
     for paragraphs in sources:
         figures = [f for f in extract_figures(paragraphs) if f.metric_zh]

@@ -47,9 +47,15 @@ GROUP_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("expected", re.compile(_N + _UNIT + r"(?:指标)?(?:为|是)?\s*预期性指标")),
     ("expected", re.compile(r"预期性指标\s*(?:有|共)?\s*" + _N + _UNIT)),
 )
+# A group named without its size switches to it: 预期性指标中，12项完成….
+GROUP_SWITCHES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("binding", re.compile(r"^(?:其中)?约束性指标(?:中|里|当中|方面)?$")),
+    ("expected", re.compile(r"^(?:其中)?预期性指标(?:中|里|当中|方面)?$")),
+)
 # The whole set: N项计划指标中 / 共N项指标 / 指标共计N项 (not 其余N项指标中).
 TOTAL_PHRASES: tuple[re.Pattern[str], ...] = (
-    re.compile(r"(?<!其余)(?<!其他)" + _N + _UNIT + r"(?:计划|主要|年度)?(?:计划)?指标(?:中|里|当中)"),
+    # 20项主要预期指标中: 预期 without 性 is "planned" (all targets), not the 预期性 group
+    re.compile(r"(?<!其余)(?<!其他)" + _N + _UNIT + r"(?:计划|主要|年度)?(?:计划|预期)?(?:目标指标|指标|目标)(?:中|里|当中)"),
     re.compile(r"共(?:计|有)?\s*" + _N + _UNIT + r"(?:计划|主要)?指标"),
     re.compile(r"指标共(?:计|有)?\s*" + _N + r"\s*(?:项|个)"),
 )
@@ -207,6 +213,10 @@ def parse_tally(text: str, stage: str, line: int) -> list[StatedTally]:
                 scope("all").total = _int(m.group("n"))
                 break
         opened = _group_matches(clause)
+        switched = next((g for g, p in GROUP_SWITCHES if not opened and p.match(clause.strip())), None)
+        if switched is not None:
+            current = switched
+            continue
         outer = current
         for group, m in opened:
             current = group
@@ -263,6 +273,13 @@ def _computed(tallies: dict[str, Tally], scope: str, what: str) -> int:
 def reconcile(stated: list[StatedTally], review: dict[str, Tally], plan: dict[str, int]) -> list[Check]:
     checks: list[Check] = []
     for s in stated:
+        # A size restated in the next sentence (约束性指标5项。…5项约束性指标全部完成) is checked once.
+        if s.total is not None and any(
+            c.what == "total" and c.stated.line == s.line and c.stated.stage == s.stage
+            and c.stated.scope == s.scope and c.stated_value == s.total
+            for c in checks
+        ):
+            s = StatedTally(s.stage, s.scope, None, s.counts, s.names, s.text, s.line)
         if s.stage == "review":
             if not any(t.total for t in review.values()):
                 continue

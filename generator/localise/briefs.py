@@ -249,26 +249,42 @@ class BriefBuilder:
         return v.term(value, "term", line=line)
 
     def tallies(self) -> Iterable[TallyRow]:
+        """Binding and anticipatory counts, and all indicators when the report states a total."""
+        t = self.analysis.tallies
+        groups = [(g, label, t.review.get(g)) for g, (label, _) in GROUPS.items()]
+        for group, label, tally in groups:
+            if tally is not None and tally.total:
+                yield self._tally_row(group, label, tally.counts)
+        if any(s.stage == "review" and s.scope == "all" for s in t.stated):
+            overall: dict[str, int] = {}
+            for _, _, tally in groups:
+                for key, n in (tally.counts if tally else {}).items():
+                    overall[key] = overall.get(key, 0) + n
+            if sum(overall.values()):
+                yield self._tally_row("all", "All indicators", overall)
+
+    def _tally_row(self, scope: str, label: str, computed: dict[str, int]) -> TallyRow:
         v, t = self.voice, self.analysis.tallies
-        for group, (label, _) in GROUPS.items():
-            tally = t.review.get(group)
-            if tally is None or not tally.total:
-                continue
-            counts = tuple((self.status(k), n) for k, n in _ordered(tally.counts) if n)
-            stated = [s for s in t.stated if s.stage == "review" and s.scope == group]
-            checks = [c for c in t.checks if c.stated.stage == "review" and c.stated.scope == group]
-            stated_text = Text()
-            if stated:
-                s = stated[0]
-                pieces = [v.word("%(n)s %(status)s", n=v.count(n), status=str(self.status(k).label).lower())
-                          for k, n in _ordered(s.counts) if n]
-                total = v.word("%(n)s in all", n=v.count(s.total)) if s.total is not None else Text()
-                where = v.word(" (%(where)s)", where=Text.plain(v.line_ref(*(x.line for x in stated))))
-                stated_text = Text.join([Text.join([total, *pieces], str(v.word(", "))), where])
-            yield TallyRow(
-                kind=v.word(label), counts=counts, total=tally.total, stated=stated_text,
-                agrees=all(c.agrees for c in checks) if checks else None,
-            )
+        stated = [s for s in t.stated if s.stage == "review" and s.scope == scope]
+        checks = [c for c in t.checks if c.stated.stage == "review" and c.stated.scope == scope]
+        stated_text = Text()
+        if stated:
+            # A report may state one group's numbers over several sentences: merge them.
+            counts: dict[str, int] = {}
+            for s in stated:
+                for key, n in s.counts.items():
+                    counts.setdefault(key, n)
+            total = next((s.total for s in stated if s.total is not None), None)
+            pieces = [v.word("%(n)s %(status)s", n=v.count(n), status=str(self.status(k).label).lower())
+                      for k, n in _ordered(counts) if n]
+            head = v.word("%(n)s in all", n=v.count(total)) if total is not None else Text()
+            where = v.word(" (%(where)s)", where=Text.plain(v.line_ref(*(x.line for x in stated))))
+            stated_text = Text.join([Text.join([head, *pieces], str(v.word(", "))), where])
+        return TallyRow(
+            kind=v.word(label), counts=tuple((self.status(k), n) for k, n in _ordered(computed) if n),
+            total=sum(computed.values()), stated=stated_text,
+            agrees=all(c.agrees for c in checks) if checks else None,
+        )
 
     def glance(self) -> Iterable[Text]:
         v = self.voice

@@ -23,6 +23,8 @@ _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2002-\u200b\ufeff]+")
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
+# In a table cell a space beside a CJK character is layout too: "3&nbsp;左右", "5.5 %".
+_CELL_GAP = re.compile(rf"(?<=[{_CJK}]) | (?=[{_CJK}%％])")
 
 
 @dataclass
@@ -72,7 +74,7 @@ def clean_text(text: str) -> str:
 
 
 def clean_cell(text: str) -> str:
-    """A table cell: its lines joined (without a space between CJK), then as :func:`clean_text`."""
+    """A table cell: its lines joined, then as :func:`clean_text`, with no space beside CJK."""
     lines = [clean_text(part) for part in text.split("\n")]
     out = ""
     for part in lines:
@@ -81,7 +83,7 @@ def clean_cell(text: str) -> str:
         if out and not (_CJK_CHAR.match(out[-1]) or _CJK_CHAR.match(part[0])):
             out += " "
         out += part
-    return out
+    return _CELL_GAP.sub("", out)
 
 
 def square(rows: list[list[str]]) -> list[list[str]]:

@@ -3,12 +3,17 @@
 * title block (``read.meta``), then the preamble;
 * parts ``一、…`` — a short line not ending in 。 (or a bold / heading line),
   numbered in sequence; role from :data:`PART_ROLES`;
-* sections ``（一）…`` — the first sentence is the title, the rest of the
-  paragraph (if any) is the section's first paragraph;
+* sections ``（一）…`` — the first sentence (or the words before a ``：``
+  that comes first) is the title, the rest of the paragraph (if any) is the
+  section's first paragraph;
 * items (``一是…``: title up to the first 。) and lead paragraphs (``——…``);
-* after the last item of a part's last section, body paragraphs are the
-  part's ``outro`` (tallies, major-project totals);
-* attachments ``附件1`` / ``附件 2`` / a lone ``附件`` (the ``附件：1.… 2.…`` list after the parts
+  items run into one paragraph (``…。一是…，…；二是…；三是…``) are split
+  into item paragraphs, titled up to their first ``，``; in a section without
+  ``一是`` items, numbered paragraphs (``1．…``, ``（1）…``) are its items,
+  otherwise they are sub-items of the item above and stay body text;
+* after the last item of a part's last section (and its sub-items), body
+  paragraphs are the part's ``outro`` (tallies, major-project totals);
+* attachments ``附件1`` / ``附表1`` / a lone ``附件`` (the ``附件：1.… 2.…`` list after the parts
   is an index and is skipped); inside them ``一、…`` headings are plain
   paragraphs;
 * tables (``read.tables``) take the short line right above them as title and
@@ -42,6 +47,10 @@ from generator.text import first_sentence, normalise
 # Part title keyword -> role; first match wins.
 PART_ROLES: list[tuple[str, str]] = [
     ("执行情况", "review"),
+    ("发展情况", "review"),  # 2031年经济社会发展情况
+    ("运行情况", "review"),
+    ("工作回顾", "review"),
+    ("回顾", "review"),
     ("总体考虑", "outlook"),
     ("总体要求", "outlook"),
     ("主要目标", "outlook"),
@@ -58,10 +67,20 @@ _N = f"[{NUMERAL_CLASS}]+"
 _PART = re.compile(rf"^(?P<marker>(?P<num>{_N})、|第(?P<num2>{_N})部分\s*)(?P<title>.+)$")
 _SECTION = re.compile(rf"^(?P<marker>[（(](?P<num>{_N})[）)])\s*(?P<rest>.*)$")
 _ITEM = re.compile(rf"^(?P<num>{_N})是")
+# Items run into one paragraph: 一是…；二是…；三是… (see _split_items).
+_INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；;：:]))\s*(?P<num>{_N})是")
+# Numbered items and sub-items: 1．… / 1、… / （1）… / ①…
+_NUMBERED = re.compile(r"^(?:(?P<a>\d{1,2})\s*[．.、](?!\d)|[（(](?P<b>\d{1,2})[）)]|(?P<c>[①-⑳]))\s*")
+_ITEM_TITLE_END = re.compile(r"[，,；;。：:！？]")
+_TITLE_STOP = re.compile(r"[。！？：:]")
+# A section title run into its paragraph with a colon (（一）扩大有效需求：全年…) when
+# no sentence ends before it and it is no longer than this.
+MAX_COLON_TITLE_CHARS = 40
 _LEAD = re.compile(r"^——(?!\s*\d{4}\s*年)")
-_ATTACHMENT = re.compile(rf"^附\s*件\s*(?P<num>\d+|{_N})(?:\s*[：:、.．]\s*|\s+|$)(?P<title>.*)$")
-_BARE_ATTACHMENT = re.compile(r"^附\s*件\s*$")  # a lone 附件 line: the only (or next) attachment
-_ATTACHMENT_INDEX = re.compile(r"^附\s*件\s*[：:]\s*(?P<rest>.*)$")
+# 附件1 / 附表1 (an appendix table): both open an attachment.
+_ATTACHMENT = re.compile(rf"^附\s*[件表]\s*(?P<num>\d+|{_N})(?:\s*[：:、.．]\s*|\s+|$)(?P<title>.*)$")
+_BARE_ATTACHMENT = re.compile(r"^附\s*[件表]\s*$")  # a lone 附件 line: the only (or next) attachment
+_ATTACHMENT_INDEX = re.compile(r"^附\s*[件表]\s*[：:]\s*(?P<rest>.*)$")
 _INDEX_ENTRY = re.compile(r"^\d+\s*[.．、]")
 _NOTE_START = re.compile(r"^(?:注|说明|备注)\s*[：:]\s*")
 _NOTE_ENTRY = re.compile(r"^(?:[（(]?\d+[)）]|\d+\s*[.．、]|[①-⑳])")
@@ -80,6 +99,7 @@ class _State:
     last: tuple[list[Paragraph], Paragraph] | None = None  # last paragraph and its list
     index_mode: bool = False
     pending_title: str | None = None  # attachment title, which may also title its table
+    numbered: Section | None = None  # the section whose items are numbered (1．…), not 一是…
 
     def container(self) -> list[Paragraph]:
         if self.attachment is not None:
@@ -183,7 +203,19 @@ def _text(state: _State, block: TextBlock, later_attachment: bool) -> None:
         return
     if _section(state, block, norm, span):
         return
-    state.add(_paragraph(text, span))
+    _add_prose(state, text, span)
+
+
+def _add_prose(state: _State, text: str, span: Span) -> None:
+    """A paragraph of a part or section: split at run-in items, numbered items recognised."""
+    for piece, run_in in _split_items(text):
+        para = _paragraph(piece, span, run_in)
+        section = state.section
+        if para.kind is ParagraphKind.BODY and section is not None and (state.numbered is section or not section.items):
+            numbered = _numbered_item(para)
+            if numbered is not None:
+                para, state.numbered = numbered, section
+        state.add(para)
 
 
 def _short_heading(text: str) -> bool:
@@ -226,14 +258,22 @@ def _section(state: _State, block: TextBlock, norm: str, span: Span) -> bool:
     if number != len(state.part.sections) + 1:
         return False
     text = block.text
-    title, rest = first_sentence(text[m.start("rest"):])
+    title, rest = section_title(text[m.start("rest"):])
     section = Section(number=number, marker=text[: m.end("marker")], title=title, span=span)
     _close_section(state)
     state.part.sections.append(section)
     state.section = section
     if rest:
-        state.add(_paragraph(rest, span))
+        _add_prose(state, rest, span)
     return True
+
+
+def section_title(text: str) -> tuple[str, str]:
+    """(title, rest) of a section paragraph: up to the first 。, or a run-in ``：`` before it."""
+    m = _TITLE_STOP.search(text)
+    if m and m.group() in "：:" and 0 < m.start() <= MAX_COLON_TITLE_CHARS and text[m.end():].strip():
+        return text[: m.start()].strip(), text[m.end():].strip()
+    return first_sentence(text)
 
 
 def _close_section(state: _State) -> None:
@@ -243,11 +283,49 @@ def _close_section(state: _State) -> None:
         section.span = Span(section.span.start, max(section.span.end, section.paragraphs[-1].span.end))
 
 
-def _paragraph(text: str, span: Span) -> Paragraph:
+def _split_items(text: str) -> list[tuple[str, bool]]:
+    """``…。一是A；二是B。`` -> [(``…。``, False), (``一是A；``, True), (``二是B。``, True)]."""
+    norm = normalise(text)
+    starts: list[int] = []
+    for m in _INLINE_ITEM.finditer(norm):
+        if cn_int(m.group("num")) == len(starts) + 1:
+            starts.append(m.start("num"))
+    # Only a run of two or more items that opens the paragraph or of which one follows a ；
+    # (我市面临诸多机遇。一是…。二是… is an argument in prose).
+    listed = starts[:1] == [len(norm) - len(norm.lstrip())] or any(
+        norm[:k].rstrip().endswith(("；", ";")) for k in starts[1:]
+    )
+    if len(starts) < 2 or not listed:
+        return [(text, False)]
+    pieces = [(text[: starts[0]].strip(), False)]
+    pieces += [(text[a:b].strip(), True) for a, b in zip(starts, [*starts[1:], len(text)])]
+    return [(piece, run_in) for piece, run_in in pieces if piece]
+
+
+def _numbered_item(para: Paragraph) -> Paragraph | None:
+    """``1．扩大有效投资。…`` as an item (ordinal 1, title 扩大有效投资), else None."""
+    m = _NUMBERED.match(normalise(para.text))
+    if not m:
+        return None
+    number = m.group("a") or m.group("b")
+    ordinal = int(number) if number else ord(m.group("c")) - ord("①") + 1
+    title, _ = first_sentence(para.text[m.end():])
+    return Paragraph(para.text, para.span, ParagraphKind.ITEM, ordinal=ordinal, title=title)
+
+
+def sub_item(para: Paragraph) -> bool:
+    """A numbered body paragraph (``（1）…``) under an item."""
+    return para.kind is ParagraphKind.BODY and _NUMBERED.match(normalise(para.text)) is not None
+
+
+def _paragraph(text: str, span: Span, run_in: bool = False) -> Paragraph:
     norm = normalise(text)
     m = _ITEM.match(norm)
     if m:
         title, _ = first_sentence(text[m.end():])
+        if run_in:  # 一是扩大有效投资，实施…；: the title ends at the first comma
+            cut = _ITEM_TITLE_END.search(title)
+            title = title[: cut.start()] if cut and cut.start() > 0 else title
         return Paragraph(text, span, ParagraphKind.ITEM, ordinal=cn_int(m.group("num")), title=title)
     if _LEAD.match(norm):
         title, _ = first_sentence(text[2:])
@@ -358,6 +436,8 @@ def _split_outro(part: Part) -> None:
     if not items:
         return
     cut = items[-1] + 1
+    while cut < len(last.paragraphs) and sub_item(last.paragraphs[cut]):
+        cut += 1
     part.outro = last.paragraphs[cut:]
     del last.paragraphs[cut:]
     if last.paragraphs:

@@ -10,6 +10,11 @@ Binding (约束性) comes from the ``*`` marker, from a marker a note names
 (``加“*”为约束性指标``) or from an attribute column. A ``完成情况`` column
 whose cells are verdicts (``完成`` / ``未完成``, :data:`STATUS_VERDICTS`) is
 the report's own status column (role ``status``), not an actual.
+
+Multi-row headers are joined per column; a group header merged across
+columns (``2024年`` over ``预期目标 | 完成情况``) reaches every column under it,
+so each gets its year. A ``类别`` column whose cells are merged down a group
+of rows (``经济发展`` over five indicators) gives those rows their category.
 """
 
 from __future__ import annotations
@@ -77,6 +82,8 @@ MAX_UNIT_CHARS = 10
 _UNIT_ASCII = re.compile(r"^[A-Za-z/·²³.\d]+$")
 _TRAILING_BRACKET = re.compile(r"[（(]([^（）()]*)[）)]$")
 _CATEGORY = re.compile(rf"^(?:[{NUMERAL_CLASS}]+[、.．]|[（(][{NUMERAL_CLASS}]+[）)]|第[{NUMERAL_CLASS}]+[类部分])\s*")
+# Header of a column naming each row's group (its cell merged down the group's rows).
+CATEGORY_HEADER = re.compile(r"^(?:类别|分类|领域|指标类别|指标分类|门类)$")
 _INTEGER = re.compile(r"^\d{1,4}$")
 _FIGURE = re.compile(r"\d")
 _NUMERIC = re.compile(r"^[\d.,%＋+\-—–~～∶:]+$")
@@ -174,6 +181,16 @@ def _plain_header(first: list[str], second: list[str]) -> bool:
     return len(words) == len(first) and all(len(w) <= 12 and not _FIGURE.search(w) for w in words) and bool(figures)
 
 
+def _spread_groups(headers: list[list[str]]) -> list[list[str]]:
+    """A blank header cell right of a filled one, both with sub-headers below, is one merged group."""
+    for r in range(len(headers) - 1):
+        row, below = headers[r], headers[r + 1]
+        for j in range(1, len(row)):
+            if not row[j] and row[j - 1] and below[j] and below[j - 1]:
+                row[j] = row[j - 1]
+    return headers
+
+
 def _index(columns: list[Column], role: ColumnRole) -> int | None:
     return next((j for j, c in enumerate(columns) if c.role is role), None)
 
@@ -199,7 +216,7 @@ def build_table(
         n_header += 1
     if n_header == 0 and len(grid) > 1 and _plain_header(grid[0][0], grid[1][0]):
         n_header = 1
-    headers = [cells for cells, _ in grid[:n_header]]
+    headers = _spread_groups([list(cells) for cells, _ in grid[:n_header]])
     # Without a header naming the columns nothing says which one holds indicator
     # names: such a table stays generic (all its rows "other").
     columns = [_column("".join(compact(h[j]) for h in headers)) for j in range(width)]
@@ -217,10 +234,16 @@ def _classify(body: list[tuple[list[str], Span]], columns: list[Column], rows: l
     number_col = _index(columns, ColumnRole.NUMBER)
     unit_col = _index(columns, ColumnRole.UNIT)
     attr_col = _index(columns, ColumnRole.ATTRIBUTE)
+    group_col = next(
+        (j for j, c in enumerate(columns) if c.role is ColumnRole.OTHER and CATEGORY_HEADER.match(compact(c.header))),
+        None,
+    )
     category: str | None = None
     parent: int | None = None
     for cells, span in body:
         filled = [(j, c) for j, c in enumerate(cells) if c]
+        if group_col is not None and cells[group_col] and name_col is not None and cells[name_col]:
+            category = compact(cells[group_col])  # 经济<br>发展 -> 经济发展
         if _is_category(filled, name_col):
             category = _CATEGORY.sub("", filled[0][1]).strip() or filled[0][1]
             rows.append(Row(RowKind.CATEGORY, cells, span, name=category))

@@ -6,16 +6,29 @@ Each non-blank line is a paragraph. Tables come in two exported shapes:
   tab is an empty cell); a line without the tab continues the cell above
   (``2030年`` / ``预期目标``); rows are separated by blank lines — the
   seed's shape;
-* one row per line with tab-separated cells.
+* one row per line with tab-separated cells;
+* a table copied out of a PDF (``pdftotext -layout``, or typed with spaces):
+  one row per line, cells separated by runs of spaces or by full-width
+  spaces, columns aligned by position (:mod:`generator.read.layout`).
 
-A run of such rows is a table only if at least half of its rows (and at
+A run of tab rows is a table only if at least half of its rows (and at
 least two) have two cells or more; otherwise it is tab-indented prose and
 each row becomes one paragraph.
+
+Page numbers of a PDF export (``－ 3 －``, ``第3页``) are dropped.
 """
 
 from __future__ import annotations
 
+import re
+
 from generator.read.blocks import Block, Source, TableBlock, TextBlock, clean_cell, clean_text
+from generator.read.layout import layout_table
+
+# A line holding only a page number: "－ 3 －", "- 12 -", "第3页", "第 3 页 共 12 页", "3/12".
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-－—–]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*(?:/|共)\s*\d{1,4}\s*页?)?[\s\-－—–]*$"
+)
 
 
 def _blank(line: str) -> bool:
@@ -36,6 +49,11 @@ def parse_txt(text: str) -> Source:
             i += 1
         elif _row_start(line):
             i = _table(lines, i, blocks)
+        elif _PAGE_NUMBER.match(line):
+            i += 1
+        elif (found := layout_table(lines, i)) is not None:
+            table, i = found
+            blocks.append(table)
         else:
             blocks.append(TextBlock(clean_text(line), i + 1, i + 1))
             i += 1
