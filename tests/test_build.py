@@ -34,13 +34,13 @@ def pipeline(monkeypatch, tmp_path):
             raise InputError("no recognisable structure", path, 3)
         return types.SimpleNamespace(path=Path(path), text=text)
 
-    def build_briefs(doc, glossary_dir, generated):
+    def build_briefs(doc, glossary_dir, generated, langs=("zh", "en")):
         calls.append(doc.path.name)
         assert isinstance(generated, dt.date)
         briefs = {"zh": sample_brief("zh"), "en": sample_brief("en")}
         if "NOGAP" in doc.text:
             briefs["en"] = dataclasses.replace(briefs["en"], sections=briefs["en"].sections[:3])
-        return briefs
+        return {lang: briefs[lang] for lang in langs}
 
     briefs_mod = types.ModuleType("generator.localise.briefs")
     briefs_mod.build_briefs = build_briefs
@@ -259,3 +259,58 @@ def test_noop_check_imports_nothing_heavy(pipeline, capsys):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert "up to date" in result.stdout
     assert "heavy []" in result.stdout
+
+
+def _contents(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_parallel_build_commits_every_report_with_the_same_bytes_as_serial(pipeline, capsys):
+    other = pipeline.source.parent / "other-plan.txt"
+    other.write_text("一、执行情况\n（一）另一份报告\n", encoding="utf-8")
+    sources = [pipeline.source, other]
+    outs = {}
+    for jobs in (2, 1):
+        out = pipeline.out / f"j{jobs}"
+        rc = build_mod.build(sources, out=out, jobs=jobs, glossary_dir=pipeline.glossary)
+        stdout, err = capsys.readouterr()
+        assert rc == 0, err
+        for source in sources:
+            assert f"built {out / source.stem}/ (17 files, " in stdout  # html, pdf, docx ×2, assets, scorecard
+        outs[jobs] = {stem: _contents(out / stem) for stem in ("demo-plan", "other-plan")}
+    assert outs[2] == outs[1]
+    assert len(pipeline.calls) == 2 * 2 * len(sources)  # per run: one brief per language and report
+
+
+def test_each_brief_is_built_once_for_all_its_outputs(pipeline, capsys):
+    rc, _out, err = _build(pipeline, capsys, formats=None, jobs=2)
+    assert rc == 0, err
+    assert pipeline.calls == ["demo-plan.txt", "demo-plan.txt"]  # en and zh, not once per PDF/DOCX task
+
+
+def test_charts_are_drawn_in_the_formats_asked_for(tmp_path):
+    from generator.render.charts import render_charts
+
+    brief = sample_brief("en")
+    svg_only = render_charts(brief, tmp_path / "svg", formats=("svg",))
+    png_only = render_charts(brief, tmp_path / "png", formats=("png",))
+    assert svg_only.keys() == png_only.keys() and svg_only
+    assert sorted(p.name for p in (tmp_path / "svg").iterdir()) == sorted(svg.name for svg, _ in svg_only.values())
+    assert sorted(p.name for p in (tmp_path / "png").iterdir()) == sorted(png.name for _, png in png_only.values())
+    with pytest.raises(ValueError):
+        render_charts(brief, tmp_path / "x", formats=("gif",))
+
+
+def test_a_brief_built_alone_equals_the_one_built_with_the_other_language():
+    """The build makes each language's brief separately (English first); it must not change them."""
+    from generator.localise.briefs import build_briefs
+    from generator.read import read_document
+
+    root = Path(__file__).resolve().parent.parent
+    seed = sorted((root / "seeds").glob("*.txt"))[0]
+    day = dt.date(2024, 3, 1)
+    doc = read_document(seed)
+    together = build_briefs(doc, glossary_dir=root / "glossary", generated=day)
+    alone = {lang: build_briefs(read_document(seed), glossary_dir=root / "glossary", generated=day,
+                                langs=(lang,))[lang] for lang in ("en", "zh")}
+    assert alone == together

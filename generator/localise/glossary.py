@@ -595,7 +595,10 @@ def check_glossary_dir(directory: Path) -> list[str]:
     """Every problem of a glossary folder as ``file:line:column: message`` (empty = OK)."""
     from generator.localise.numbers import check_units_file
 
-    _, problems = _validate(directory)
+    signature = _signature(directory) if directory.is_dir() else ()
+    entries, problems = _validate(directory)
+    if not any(p.fatal for p in problems):  # the build loads it next: parse once
+        _CACHE[directory.resolve()] = _Cached(signature, Glossary(entries, _digest(entries, directory)))
     units = directory / UNITS_FILE
     if units.is_file():
         problems.extend(check_units_file(units))

@@ -43,6 +43,7 @@ FONT_FAMILY = "Noto Sans CJK SC"
 # embedding the same CJK face a second time; elsewhere the next family applies.
 PAGE_FONT_FAMILY = "Brief Sans"
 PNG_DPI = 150
+CHART_FORMATS = ("svg", "png")  # SVG for the HTML/PDF, PNG for the DOCX
 WIDTH_IN = 6.3  # the text width of an A4 page with 2 cm margins
 LABEL_WIDTH = 46  # half-width columns per label line (a CJK character counts 2)
 LABEL_LINES = 2
@@ -335,12 +336,19 @@ def draw(chart: Chart, labels: dict[str, str] | None = None) -> MplFigure:
     return fig
 
 
-def render_charts(brief: Brief, out_dir: Path) -> dict[str, tuple[Path, Path]]:
+def render_charts(brief: Brief, out_dir: Path,
+                  formats: tuple[str, ...] = CHART_FORMATS) -> dict[str, tuple[Path, Path]]:
     """Draw every chart of ``brief`` into ``out_dir``; return key -> (svg path, png path).
 
     Files are named ``<key>.<lang>.svg`` / ``.png`` so the zh and en charts
-    of one report can share an assets folder.
+    of one report can share an assets folder. ``formats`` ("svg", "png")
+    chooses the files written: the HTML/PDF task needs only the SVG, the
+    DOCX task only the PNG; the path of a format not asked for is returned
+    but not written.
     """
+    unknown = set(formats) - set(CHART_FORMATS)
+    if unknown:
+        raise ValueError(f"unknown chart format(s): {', '.join(sorted(unknown))}")
     out_dir.mkdir(parents=True, exist_ok=True)
     result: dict[str, tuple[Path, Path]] = {}
     labels = legend_labels(brief)
@@ -351,11 +359,13 @@ def render_charts(brief: Brief, out_dir: Path) -> dict[str, tuple[Path, Path]]:
             fig = draw(chart, labels)
             stem = f"{chart.key}.{brief.lang}"
             svg, png = out_dir / f"{stem}.svg", out_dir / f"{stem}.png"
-            buf = io.StringIO()
-            fig.savefig(buf, format="svg", metadata={"Date": None, "Title": chart.title, "Description": chart.alt})
-            write_text(svg, buf.getvalue().replace(f"font-family: '{FONT_FAMILY}'",
-                                                   f"font-family: '{PAGE_FONT_FAMILY}', '{FONT_FAMILY}'"))
-            with atomic_path(png) as tmp:
-                fig.savefig(tmp, format="png", dpi=PNG_DPI, metadata={"Software": None})
+            if "svg" in formats:
+                buf = io.StringIO()
+                fig.savefig(buf, format="svg", metadata={"Date": None, "Title": chart.title, "Description": chart.alt})
+                write_text(svg, buf.getvalue().replace(f"font-family: '{FONT_FAMILY}'",
+                                                       f"font-family: '{PAGE_FONT_FAMILY}', '{FONT_FAMILY}'"))
+            if "png" in formats:
+                with atomic_path(png) as tmp:
+                    fig.savefig(tmp, format="png", dpi=PNG_DPI, metadata={"Software": None})
         result[chart.key] = (svg, png)
     return result
