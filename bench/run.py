@@ -127,7 +127,7 @@ def machine() -> dict[str, str]:
 # ---------------------------------------------------------------- stages in process
 
 def stage_times(seed: Path, runs: int, profile: bool) -> tuple[list[Row], str]:
-    from generator.analyse.scorecard import analyse_indicators
+    from generator.analyse.indicators import analyse_indicators
     from generator.analyse.summaries import summarize
     from generator.localise.briefs import build_briefs
     from generator.read import read_document

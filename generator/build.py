@@ -289,7 +289,7 @@ def run_task(task: Task) -> TaskResult:
 
 def _render_scorecard(doc: "Document", report: "Report") -> None:
     """The scorecard as JSON and CSV, staged for ``report`` (in the main process: it is quick)."""
-    from generator.analyse.scorecard import scorecard_csv, scorecard_json
+    from generator.analyse.indicators import scorecard_csv, scorecard_json
     from generator.render.atomic import write_text
 
     result = TaskResult("scorecard", staging=_staging(report.out_dir, "scorecard"))

@@ -33,7 +33,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_scorecard(args: argparse.Namespace) -> int:
-    from generator.analyse.scorecard import scorecard_json
+    from generator.analyse.indicators import scorecard_json
     from generator.read import read_document
 
     _dump(scorecard_json(read_document(args.file)))

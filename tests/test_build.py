@@ -44,13 +44,13 @@ def pipeline(monkeypatch, tmp_path):
 
     briefs_mod = types.ModuleType("generator.localise.briefs")
     briefs_mod.build_briefs = build_briefs
-    score_mod = types.ModuleType("generator.analyse.scorecard")
+    score_mod = types.ModuleType("generator.analyse.indicators")
     score_mod.scorecard_json = lambda doc: {"source": doc.path.name, "rows": []}
     score_mod.scorecard_csv = lambda doc: "number,name,status\n"
     monkeypatch.setitem(sys.modules, "generator.localise.briefs", briefs_mod)
     monkeypatch.setattr(generator.localise, "briefs", briefs_mod, raising=False)
-    monkeypatch.setitem(sys.modules, "generator.analyse.scorecard", score_mod)
-    monkeypatch.setattr(generator.analyse, "scorecard", score_mod, raising=False)
+    monkeypatch.setitem(sys.modules, "generator.analyse.indicators", score_mod)
+    monkeypatch.setattr(generator.analyse, "indicators", score_mod, raising=False)
     monkeypatch.setattr(generator.read, "read_document", read_document)
     monkeypatch.setattr(build_mod, "_check_glossary", lambda d: [])
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1709251200")  # 2024-03-01

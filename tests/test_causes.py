@@ -8,7 +8,9 @@ import pytest
 
 from generator.analyse.catalogue import load_catalogue
 from generator.analyse.causes import Cause, find_causes
-from generator.analyse.scorecard import Scorecard, Status, analyse_indicators, build_scorecard
+from generator.analyse.indicators import analyse_indicators
+from generator.analyse.scorecard import Scorecard, build_scorecard
+from generator.analyse.scoring import Status
 from generator.document import Document
 from generator.localise.glossary import load_glossary
 from tests.indicator_docs import document, para, row, table

@@ -8,7 +8,7 @@ from indicator_docs import document, para, row, table
 from generator.analyse.catalogue import Polarity, load_catalogue
 from generator.analyse.changes import Ambition, ChangeKind, compare_targets
 from generator.analyse.prose_targets import extract_plan_targets, targets_in
-from generator.analyse.scorecard import analyse_indicators
+from generator.analyse.indicators import analyse_indicators
 from generator.document import ParagraphKind
 from generator.targets import TargetKind, parse_target
 

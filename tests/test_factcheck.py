@@ -12,7 +12,7 @@ from indicator_docs import document, para, row, table
 from generator.analyse.catalogue import load_catalogue
 from generator.analyse.factcheck import find_findings, format_findings
 from generator.analyse.projects import find_projects
-from generator.analyse.scorecard import analyse_indicators
+from generator.analyse.indicators import analyse_indicators
 
 # Every finding on the seed: (line, severity, code). Nothing else may be raised.
 SEED_FINDINGS = [

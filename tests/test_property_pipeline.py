@@ -84,7 +84,7 @@ REPORTS = st.lists(LINES, min_size=1, max_size=40).map(_number_parts)
 
 def _pipeline(text: str, must_build: bool = False) -> None:
     """Run the stages; a BriefError is allowed unless ``must_build``."""
-    from generator.analyse.scorecard import analyse_indicators
+    from generator.analyse.indicators import analyse_indicators
     from generator.analyse.summaries import summarize
     from generator.localise.briefs import build_briefs
     from generator.read import read_document

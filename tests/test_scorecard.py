@@ -11,7 +11,8 @@ import sys
 import pytest
 
 from generator.analyse.catalogue import Polarity, load_catalogue
-from generator.analyse.scorecard import Status, analyse_indicators, score, scorecard_csv, scorecard_json
+from generator.analyse.indicators import analyse_indicators, scorecard_csv, scorecard_json
+from generator.analyse.scoring import Status, score
 from generator.analyse.tallies import parse_tally
 from generator.targets import parse_target
 from conftest import ROOT

@@ -17,7 +17,7 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from generator import build as build_mod
-from generator.analyse.scorecard import analyse_indicators
+from generator.analyse.indicators import analyse_indicators
 from generator.analyse.summaries import summarize
 from generator.document import ColumnRole, Document, RowKind
 from generator.errors import InputError

@@ -29,7 +29,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from generator import build as build_mod
 from generator.analyse.catalogue import Polarity, load_catalogue
 from generator.analyse.causes import find_causes
-from generator.analyse.scorecard import analyse_indicators, score
+from generator.analyse.indicators import analyse_indicators
+from generator.analyse.scoring import score
 from generator.analyse.summaries import summarize
 from generator.analyse.tallies import parse_tally
 from generator.document import ColumnRole, Document, ParagraphKind, RowKind

@@ -37,7 +37,8 @@ from typing import Any, Iterable
 import ahocorasick
 
 from generator.analyse.catalogue import DEFAULT_DIR, Catalogue, name_key
-from generator.analyse.scorecard import ScoredIndicator, Scorecard, Status, review_paragraphs
+from generator.analyse.scorecard import ScoredIndicator, Scorecard, review_paragraphs
+from generator.analyse.scoring import Status
 from generator.document import ColumnRole, Document
 from generator.localise.glossary import Glossary, load_glossary
 from generator.text import normalise, sentences

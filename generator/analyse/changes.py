@@ -37,8 +37,8 @@ from generator.analyse.scorecard import (
     Scorecard,
     ScoredIndicator,
     plan_paragraphs,
-    ratio_value,
 )
+from generator.analyse.scoring import ratio_value
 from generator.document import ColumnRole, Document, Paragraph, RowKind, Table
 from generator.read.numerals import cn_int
 from generator.targets import Target, TargetKind, parse_target

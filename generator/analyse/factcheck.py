@@ -34,18 +34,9 @@ from typing import Any, Iterable, Iterator
 from generator.analyse.catalogue import Catalogue, name_key
 from generator.analyse.changes import ChangeKind, PlanComparison, plan_table
 from generator.analyse.projects import ProjectGroup, Projects, ProjectSummary
-from generator.analyse.scorecard import (
-    Scorecard,
-    ScoredIndicator,
-    INDEX_BASE,
-    INDEX_SPLIT,
-    Status,
-    analyse_indicators,
-    fmt,
-    is_index,
-    review_paragraphs,
-    review_table,
-)
+from generator.analyse.indicators import analyse_indicators
+from generator.analyse.scorecard import Scorecard, ScoredIndicator, review_paragraphs, review_table
+from generator.analyse.scoring import INDEX_BASE, INDEX_SPLIT, Status, fmt, is_index
 from generator.analyse.tallies import Tallies, named_status_mismatches
 from generator.document import ColumnRole, Document, Paragraph, Row, RowKind
 from generator.errors import ParseError

@@ -8,17 +8,16 @@ another in a clause (``完成投资3620亿元、实现年度计划的112%``) sha
 a figure without a metric of its own inherits the previous one's and points
 to it through ``related_to``.
 
-The metric is a clean noun phrase: subjects, time words, years, modal and
-process verbs around it are dropped (``力争再新增1000名博士后`` -> ``新增博士后``,
-``市委…提出未来五年全市地区生产总值迈上4万亿元`` -> ``地区生产总值``). Lists
-are paired value by value (``A、B分别增长x%、y%``), generic measures take the
-item they belong to (``政府投资项目376个，完成投资1844亿元`` ->
+The metric is a clean noun phrase (:mod:`generator.analyse.metric_names`
+cleans it). Lists are paired value by value (``A、B分别增长x%、y%``),
+generic measures take the item they belong to
+(``政府投资项目376个，完成投资1844亿元`` ->
 ``政府投资项目完成投资``), and breakdowns by sector keep their sector as
 ``scope_zh`` (``产业优化升级领域总投资``).
 
 :func:`rank_figures` orders figures by what a reader looks for first: totals
 and growth rates before counts of minor items and breakdowns, one figure per
-metric and kind unless linked. The word tables (verbs, cues, connectives,
+metric and kind unless linked. The word tables (cues, connectives, nouns,
 weights) are module-level data.
 """
 
@@ -30,64 +29,25 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Iterable
 
+from generator.analyse.metric_names import (
+    CHANGE_VERBS,
+    FRAGMENT_ENDINGS,
+    LEADING_VERBS,
+    LINKING_WORDS,
+    PER_WORDS,
+    QUOTES,
+    is_fragment,
+    is_verb_only,
+    strip_end,
+    clean_metric,
+    clean_relation,
+)
 from generator.document import Paragraph
 from generator.quantities import Quantity, QuantityMatch, Qualifier, find_quantities
 from generator.text import normalise, sentences
 
-# Words right before a number that say what kind of figure it is, and the sign
-# of the change. Checked as suffixes of the clause, longest first.
-CHANGE_VERBS: dict[str, tuple[str, int]] = {
-    # change to a level: the number is the new level, not a change
-    "下降至": ("level", 1), "下降到": ("level", 1), "降至": ("level", 1), "降低至": ("level", 1),
-    "降低到": ("level", 1), "提高至": ("level", 1), "提高到": ("level", 1), "提升至": ("level", 1),
-    "提升到": ("level", 1), "增长至": ("level", 1), "增长到": ("level", 1), "增加到": ("level", 1),
-    "增加至": ("level", 1), "上升至": ("level", 1), "上升到": ("level", 1), "达到": ("level", 1),
-    "突破": ("level", 1), "增至": ("level", 1), "迈上": ("level", 1), "跨上": ("level", 1),
-    # a change
-    "同比增长": ("growth", 1), "年均增长": ("growth", 1), "平均增长": ("growth", 1), "增长": ("growth", 1),
-    "上涨": ("growth", 1), "增加": ("growth", 1), "提高": ("growth", 1), "提升": ("growth", 1),
-    "上升": ("growth", 1), "扩大": ("growth", 1), "同比下降": ("growth", -1), "下降": ("growth", -1),
-    "减少": ("growth", -1), "降低": ("growth", -1), "回落": ("growth", -1), "下滑": ("growth", -1),
-    "缩小": ("growth", -1), "收窄": ("growth", -1),
-}
 # Growth over a period is a metric of its own: 地区生产总值年均增长 6%.
 AVERAGE_GROWTH: dict[str, str] = {"年均增长": "年均增长", "平均增长": "年均增长"}
-# Verbs that only join metric and value; removed from the end of a metric.
-LINKING_WORDS: tuple[str, ...] = (
-    "分别为", "分别", "达到", "达", "定为", "为", "至", "到", "是", "了", "共计", "总计", "合计", "累计",
-    "约", "共", "已", "新增加", "突破", "完成", "保持在", "保持", "稳定在", "控制在", "不低于", "不少于", "超",
-    # adverbs between metric and verb: 居民消费价格温和上涨2.1%
-    "温和", "稳步", "持续", "较快", "快速", "大幅", "明显", "平稳", "稳定", "均", "再", "又", "进一步",
-)
-# Words removed from the start of a metric whatever follows: connectives,
-# subjects, time words, modal and aspirational words.
-LEADING_WORDS: tuple[str, ...] = (
-    "其中", "同时", "此外", "另外", "全年", "年内", "当年", "全市", "我市", "全省", "我省", "全区", "我区", "全国",
-    "预计", "累计", "已经", "已", "为", "的", "比上年", "较上年", "同比", "分别", "力争", "争取",
-    "确保", "努力", "计划", "成功", "顺利", "率先", "首次", "平均", "年均", "截至年底",
-    "出台", "印发", "制定", "推出",
-)
-# One-character adverbs, removed only before a verb: 再新增 -> 新增, but 共建 and 再生 stay.
-_LEADING_ADVERB = re.compile(r"^[再又共还](?=新增|新建|增加|达|完成|实现)")
-# Process verbs removed from the start of a metric when a noun phrase of at
-# least MIN_CORE characters remains (完成棚户区改造 -> 棚户区改造, but 完成投资 stays).
-LEADING_VERBS: tuple[str, ...] = (
-    "实现", "完成", "推进", "推动", "加快推进", "加快推动", "协同推进", "持续推进", "统筹推进", "有序推进",
-    "加快", "持续", "滚动", "启动", "实施", "开展", "获批", "新获批", "认定", "引进", "组织", "落地", "带动",
-)
-MIN_CORE = 3
-# Verbs after which the rest of the phrase is what was said: 市委全会提出|未来五年…
-REPORTING_VERBS: tuple[str, ...] = ("提出", "明确", "反馈", "强调", "要求", "指出")
-# Time expressions anywhere in a metric (years are removed by _YEARS).
-TIME_WORDS = re.compile(r"未来[一二三四五六七八九十\d]+年|今后[一二三四五六七八九十\d]+年|十[一二三四五六七八九]五期间|期间")
-# Verbs that make a phrase a fragment when it ends with them (结对区县推动 15个…).
-FRAGMENT_ENDINGS: tuple[str, ...] = (
-    "推动", "推进", "实施", "开展", "完成", "新增", "获批", "提出", "明确", "推出", "出台", "印发", "落实",
-    "打造", "创建", "建成", "开工", "启动", "加快", "持续", "覆盖", "带动", "扶持", "支持", "引进",
-    "入选", "争取", "力争", "确保", "实现", "通过", "接入", "在", "投用", "能够", "年产",
-    # a conjunction or a locative is no end of a name: 一批天然气发电和|200万千瓦煤电项目
-    "和", "及", "与", "或", "间", "等",
-)
 # A number between a comparison and 的 is a threshold inside a name, not a figure:
 # 年经营性收入低于5万元的村级集体经济组织占比
 THRESHOLD_WORDS: tuple[str, ...] = ("低于", "高于", "不足", "超过", "以上", "以下", "不到")
@@ -117,8 +77,6 @@ SHARED_SUFFIXES: tuple[str, ...] = (
 )
 # "六个板块项目" after a list of names is a count of the list, not part of a name.
 _LIST_COUNT = re.compile(r"等?[一二三四五六七八九十两\d]+[个项类大种](?:板块|领域|方面|行业)?(?:项目|工程)?$")
-_PER = re.compile(r"(?:每[十百千万]?[人户年月日天周])+$")
-_NOTE = re.compile(r"^[（(][^）)]*[）)]")
 
 # Ranking weights: totals and growth rates first, counts of minor items last.
 KIND_WEIGHTS: dict[str, float] = {
@@ -143,7 +101,6 @@ METRIC_PRIORITY: dict[str, float] = {
     "工业增加值": 5, "服务业增加值": 5, "粮食": 4, "市场主体": 4, "外资": 4,
 }
 PRIORITY_SCALE = 0.2  # METRIC_PRIORITY -> section ranking bonus
-SHORT_METRIC = 3  # metrics shorter than this ("完成", "项目") say too little
 LONG_METRIC = 16  # metrics longer than this read as a clause, not a name
 # score penalties: a fragment, a bare generic measure, a breakdown of a total, a clause
 FRAGMENT_PENALTY = 2.0
@@ -162,8 +119,6 @@ _NOUN_END = re.compile(r"(?:约|近|逾|超|达|为)?\d")
 _NOUN_WINDOW = 20
 
 _CLAUSE_BREAKS = set("，。；：！？,;:\n")
-_QUOTES = re.compile("[“”‘’\"'「」『』]")
-_YEARS = re.compile(r"(?:19|20)\d\d年(?:度|底|末|初)?")
 _OPEN_BRACKETS = "（("
 _CLOSE_BRACKETS = "）)"
 
@@ -215,72 +170,11 @@ class KeyFigure:
 # ------------------------------------------------------------------ phrases
 
 
-def _strip_end(text: str, words: Iterable[str]) -> str:
-    ordered = sorted(words, key=len, reverse=True)
-    changed = True
-    while changed and text:
-        changed = False
-        for w in ordered:
-            if text.endswith(w):
-                text, changed = text[: -len(w)], True
-                break
-    return text
-
-
-def _strip_start(text: str, words: Iterable[str], keep: int = 0) -> str:
-    """``text`` without leading ``words``; a word goes only if ``keep`` characters remain."""
-    ordered = sorted(words, key=len, reverse=True)
-    changed = True
-    while changed and text:
-        changed = False
-        for w in ordered:
-            if text.startswith(w) and len(text) - len(w) >= max(keep, 0):
-                text, changed = text[len(w):], True
-                break
-    return text
-
-
 def _clause_before(norm: str, start: int, floor: int) -> str:
     i = start
     while i > floor and norm[i - 1] not in _CLAUSE_BREAKS:
         i -= 1
     return norm[i:start]
-
-
-def _is_fragment(metric: str) -> bool:
-    """True when the phrase is no metric name: too short, verbs only, or ends with a verb."""
-    return len(metric) < SHORT_METRIC or metric.endswith(FRAGMENT_ENDINGS) or _is_verb_only(metric)
-
-
-def _is_verb_only(metric: str) -> bool:
-    return not _strip_start(metric, LEADING_VERBS + FRAGMENT_ENDINGS + ("新建", "新开工", "新", "建设", "改造"))
-
-
-def clean_metric(phrase: str, verbs_at_end: bool = True) -> str:
-    """The noun phrase a number measures, from the words written before it.
-
-    Drops quotes, years and periods, what precedes a reporting verb, what
-    follows 已, the linking and change verbs at the end (unless
-    ``verbs_at_end`` is false: a name such as 城市提升 keeps them), and
-    subjects, time words and process verbs at the start.
-    """
-    text = _NOTE.sub("", _QUOTES.sub("", phrase.lstrip("—- ")))  # （段）59公里: a note, not a name
-    text = TIME_WORDS.sub("", _YEARS.sub("", text))
-    for verb in REPORTING_VERBS:
-        k = text.rfind(verb)
-        if k > 0 and len(text) - k - len(verb) >= MIN_CORE:
-            text = text[k + len(verb):]
-    k = text.find("已")
-    if k >= 2:
-        text = text[:k]
-    if verbs_at_end:
-        text = _strip_end(_PER.sub("", text), list(CHANGE_VERBS) + list(LINKING_WORDS))
-    previous = None
-    while text != previous:
-        previous = text
-        text = _LEADING_ADVERB.sub("", _strip_start(text, LEADING_WORDS))
-        text = _strip_start(text, LEADING_VERBS, keep=MIN_CORE)
-    return text.strip(" 、，")
 
 
 def _noun_after(norm: str, end: int) -> str:
@@ -304,7 +198,7 @@ def _noun_after(norm: str, end: int) -> str:
         elif not quoted and (ch in _CLAUSE_BREAKS or ch in "、"):
             break
         j += 1
-    tail = _QUOTES.sub("", norm[start:j])
+    tail = QUOTES.sub("", norm[start:j])
     number = _NOUN_END.search(tail)
     tail = tail[: number.start()] if number else tail
     if tail.startswith(NOUN_STOPS):
@@ -315,7 +209,7 @@ def _noun_after(norm: str, end: int) -> str:
             tail = tail[:k]
     if tail[:1] in _OPEN_BRACKETS:
         return ""
-    return _strip_end(tail, ("建设", "工作")) if len(tail) > 4 else tail
+    return strip_end(tail, ("建设", "工作")) if len(tail) > 4 else tail
 
 
 def _is_name_part(norm: str, m: QuantityMatch) -> bool:
@@ -335,8 +229,8 @@ def _kind(q: Quantity, clause: str) -> tuple[str, int]:
     if q.rank:
         return "rank", 1
     verbs = sorted(CHANGE_VERBS, key=len, reverse=True)
-    bare = _strip_end(clause, [w for w in LINKING_WORDS if w not in CHANGE_VERBS])
-    bare = _PER.sub("", bare)
+    bare = strip_end(clause, [w for w in LINKING_WORDS if w not in CHANGE_VERBS])
+    bare = PER_WORDS.sub("", bare)
     # 下降至 (a new level) before 下降 (a change) left bare by stripping 至
     verb = next((v for v in verbs if clause.endswith(v)), None) or next((v for v in verbs if bare.endswith(v)), None)
     change, sign = CHANGE_VERBS[verb] if verb else ("level", 1)
@@ -355,7 +249,7 @@ def _kind(q: Quantity, clause: str) -> tuple[str, int]:
 
 
 def _average_suffix(clause: str) -> str:
-    bare = _strip_end(clause, [w for w in LINKING_WORDS if w not in CHANGE_VERBS])
+    bare = strip_end(clause, [w for w in LINKING_WORDS if w not in CHANGE_VERBS])
     return next((s for v, s in AVERAGE_GROWTH.items() if bare.endswith(v)), "")
 
 
@@ -374,12 +268,12 @@ def _with_noun(metric: str, noun: str, kind: str) -> str:
         return metric
     if not metric or metric.endswith("等"):
         return noun  # 川仪、宗申、青山等|3个|示范项目
-    if _is_verb_only(metric):
+    if is_verb_only(metric):
         # 新建|20个|智慧农业示范基地 keeps "new"; 启动建设|57.8万亩|… does not need the verb
         return metric + noun if metric.startswith(NEW_PREFIX) else noun
     if metric.endswith("的"):
         return metric + noun  # 扩大有效投资的|22条|政策措施
-    if _is_fragment(metric):
+    if is_fragment(metric):
         return noun  # 结对区县推动|15个|产业协同项目
     if kind == "count" and noun not in metric:
         return metric + noun
@@ -414,7 +308,7 @@ def _respective(norm: str, clause_start: int, clause: str) -> list[str] | None:
         text = _clause_before(norm, clause_start - 1, 0)  # A、B、C六个板块项目，分别完成投资
         if any(ch.isdigit() for ch in text):
             return None
-    raw = [_QUOTES.sub("", n) for n in text.split("、")]
+    raw = [QUOTES.sub("", n) for n in text.split("、")]
     raw[-1] = _LIST_COUNT.sub("", raw[-1])
     names = [clean_metric(n, verbs_at_end=False) for n in raw]
     if len(names) < 2 or not all(names):
@@ -501,12 +395,12 @@ def _figures_in_sentence(sentence: str, line: int, index: int, group: int) -> li
             shared = prev is not None and joined and not clean_metric(clause)  # 8条、198公里线路: one noun
             noun = _noun_after(norm, m.end)
             amount = m.quantity.measure not in ("percent", "permille", "pp")
-            if shared and prev is not None and noun and amount and _is_fragment(prev.metric_zh):
+            if shared and prev is not None and noun and amount and is_fragment(prev.metric_zh):
                 # 建设投用17条约353公里山城步道: the noun after names both figures
                 metric = clean_metric(noun)
                 prev = replace(prev, metric_zh=metric)
                 out[-1] = prev
-            elif (kind == "count" or _is_fragment(metric)) and not shared:
+            elif (kind == "count" or is_fragment(metric)) and not shared:
                 metric = _with_noun(metric, noun, kind)
             suffix = _average_suffix(clause) if kind == "growth" else ""
             if suffix and metric and not metric.endswith(suffix):
@@ -539,17 +433,13 @@ def _figures_in_sentence(sentence: str, line: int, index: int, group: int) -> li
         index += 1
         if by_name:
             named.append(fig)
-        if (kind == "count" and related is None and len(fig.base_metric) >= 4 and not _is_fragment(fig.base_metric)
+        if (kind == "count" and related is None and len(fig.base_metric) >= 4 and not is_fragment(fig.base_metric)
                 and not clause.startswith("其中") and not fig.base_metric.startswith(LEADING_VERBS + FRAGMENT_ENDINGS)):
             owner = fig.base_metric
         prev, prev_end = fig, m.end
     return out
 
 
-def clean_relation(clause: str) -> str:
-    """The words relating a figure to the one before (``实现年度计划`` for ``、实现年度计划的114%``)."""
-    text = _strip_end(clause, list(CHANGE_VERBS) + list(LINKING_WORDS) + ["的"]).strip(" 、")
-    return _strip_start(text, ("分别", "其中", "并"))
 
 
 def _scoped(metric: str, scope: str) -> tuple[str, str]:
@@ -586,7 +476,7 @@ def figure_score(fig: KeyFigure) -> float:
     if any(w in metric for w in TOTAL_WORDS):
         score += 1.0
     score += PRIORITY_SCALE * metric_priority(metric)
-    if _is_fragment(metric):
+    if is_fragment(metric):
         score -= FRAGMENT_PENALTY
     if metric in GENERIC_MEASURES:
         score -= GENERIC_PENALTY

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from generator.analyse.scorecard import fmt, part_paragraphs
+from generator.analyse.scorecard import part_paragraphs
+from generator.analyse.scoring import fmt
 from generator.document import Document, Paragraph
 from generator.errors import ParseError
 from generator.quantities import Quantity, find_quantities, parse_quantity

@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from generator.analyse.catalogue import name_key
 from generator.analyse.scorecard import (
-    STATUSES,
     Scorecard,
     ScoredIndicator,
     plan_paragraphs,
     review_paragraphs,
 )
+from generator.analyse.scoring import STATUSES
 from generator.document import Document, Paragraph
 
 if TYPE_CHECKING:

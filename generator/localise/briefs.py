@@ -22,7 +22,9 @@ from generator.analyse.changes import PlanComparison, PlanIndicator
 from generator.analyse.factcheck import Finding as CheckFinding
 from generator.analyse.figures import KeyFigure
 from generator.analyse.projects import ProjectSummary
-from generator.analyse.scorecard import IndicatorAnalysis, Origin, ScoredIndicator, analyse_indicators, is_index
+from generator.analyse.indicators import IndicatorAnalysis, analyse_indicators
+from generator.analyse.scorecard import Origin, ScoredIndicator
+from generator.analyse.scoring import is_index
 from generator.analyse.summaries import SectionSummary, Summaries, summarize
 from generator.brief import (
     Brief, Chart, ChartPoint, Figure, Finding, PlanRow, ScoreRow, SectionBrief, Segment, Status, TableBlock,

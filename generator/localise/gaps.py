@@ -27,7 +27,8 @@ from ruamel.yaml.error import YAMLError
 from generator.brief import Segment, Text
 from generator.errors import GlossaryError
 from generator.read.numerals import year_value
-from generator.localise.glossary import SLOT, SLOT_PATTERNS, Glossary, load_glossary, normalise_key, parse_yaml_file
+from generator.localise.glossary import SLOT, SLOT_PATTERNS, Glossary, load_glossary, normalise_key
+from generator.localise.glossary_files import parse_yaml_file
 from generator.localise.numbers import load_units, unit_label
 
 if TYPE_CHECKING:

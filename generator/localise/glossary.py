@@ -1,16 +1,13 @@
-"""The glossary: loading, validating and looking up the hand-curated zh→en renderings.
+"""The glossary: the loaded zh→en renderings and their lookup.
 
-Owns the format of ``glossary/*.yaml`` (see ``docs/glossary.md``): each file
-is a YAML mapping keyed by the Chinese term; a value is the English rendering
-(shorthand) or a mapping with ``en``, ``kind``, ``aliases``, ``note``,
-``source`` and, for indicators, ``id``, ``unit``, ``polarity``.
-
-Files are parsed with ruamel.yaml's round-trip composer, so every key and
-value keeps its line and column and duplicate keys are seen (and reported)
-instead of silently overwritten. :func:`check_glossary_dir` returns every
-problem as ``file:line:column: message``; :func:`load_glossary` raises
+Owns the model (:class:`Entry`, :class:`Glossary`), the lookup keys, pattern
+keys (``关于{region}{year}年…的报告``) and the entry points for a glossary folder:
+:func:`check_glossary_dir` returns every problem as
+``file:line:column: message``; :func:`load_glossary` raises
 :class:`~generator.errors.GlossaryError` on the first fatal one and accepts
-untranslated stubs (``en: ''``), which then count as gaps.
+untranslated stubs (``en: ''``), which then count as gaps. A loaded folder is
+cached while none of its files changes. Reading and validating the files is
+:mod:`generator.localise.glossary_files`.
 
 Lookup keys are folded by :func:`normalise_key` (rules in its docstring).
 """
@@ -25,21 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
 from generator.errors import GlossaryError
 
-KINDS = (
-    "indicator", "heading", "item", "metric", "policy", "place",
-    "organisation", "title", "unit", "status", "term",
-)
 DEFAULT_KIND = "term"
-FIELDS = ("en", "kind", "aliases", "note", "source", "id", "unit", "polarity")
-INDICATOR_FIELDS = ("id", "unit", "polarity")
-POLARITIES = ("higher", "lower", "neutral")
-ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
 # Pattern keys (``关于{region}{year}年…的报告``): what each slot matches in a report.
 SLOT = re.compile(r"\{([a-z_]+)\}")
@@ -48,29 +33,7 @@ _YEAR = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})"
 SLOT_PATTERNS = {"year": _YEAR, "plan_year": _YEAR}
 DEFAULT_SLOT_PATTERN = r".+?"
 
-MAX_EN = 500  # characters of an English rendering
-MAX_TEXT = 2000  # characters of a key, alias, note or source
-MAX_FILE_BYTES = 4 * 1024 * 1024
-
-# Files load in this order (the rest alphabetically after them); it decides
-# which file a problem about a term defined twice is reported in.
-FILE_ORDER = ("indicators.yaml", "report.yaml", "headings.yaml", "items.yaml", "metrics.yaml", "terms.yaml")
 UNITS_FILE = "units.yaml"  # a different schema, validated by generator.localise.numbers
-
-_STR = "tag:yaml.org,2002:str"
-_TYPE_NAMES = {
-    "tag:yaml.org,2002:int": "a number",
-    "tag:yaml.org,2002:float": "a number",
-    "tag:yaml.org,2002:bool": "true/false",
-    "tag:yaml.org,2002:null": "empty",
-    "tag:yaml.org,2002:timestamp": "a date",
-}
-
-# Characters that corrupt a Word document (not allowed in XML 1.0): C0 controls
-# other than tab, line feed and carriage return, U+FFFE/U+FFFF and surrogates.
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-# What ruamel's reader refuses besides those: DEL and C1 controls except NEL.
-_UNREADABLE = re.compile("[\x7f-\x84\x86-\x9f]")
 
 # --- key normalisation -------------------------------------------------------
 
@@ -113,22 +76,6 @@ def fold(text: str) -> tuple[str, list[int]]:
 
 
 # --- data --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One problem in a glossary file; ``fatal=False`` ones do not stop a build."""
-
-    file: str
-    line: int
-    column: int
-    message: str
-    fatal: bool = True
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
-
-
 @dataclass(frozen=True)
 class Entry:
     """One glossary entry (a Chinese term, its aliases and English rendering)."""
@@ -257,326 +204,7 @@ def _slot_regex(zh: str) -> re.Pattern[str]:
     return re.compile("".join(parts))
 
 
-# --- reading one file ---------------------------------------------------------
-
-
-def _mark(node: Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def _line_col(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
-
-
-def parse_yaml_file(path: Path, label: str | None = None) -> tuple[MappingNode | None, list[Problem]]:
-    """Read a hand-edited YAML file into ruamel's node tree (with positions).
-
-    Reports invalid UTF-8, tabs in indentation, control characters and YAML
-    syntax errors as problems; returns the top-level mapping node (None when
-    the file is empty or unreadable).
-    """
-    name = label or str(path)
-    problems: list[Problem] = []
-
-    def problem(line: int, column: int, message: str) -> None:
-        problems.append(Problem(name, line, column, message))
-
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        problem(1, 1, f"cannot read: {exc.strerror or exc}")
-        return None, problems
-    if len(data) > MAX_FILE_BYTES:
-        problem(1, 1, f"file is {len(data):,} bytes (limit {MAX_FILE_BYTES:,})")
-        return None, problems
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        problem(line, column, f"invalid UTF-8 byte 0x{data[exc.start]:02x} (save the file as UTF-8)")
-        return None, problems
-
-    unreadable = False
-    for number, line_text in enumerate(text.split("\n"), start=1):
-        indent = len(line_text) - len(line_text.lstrip(" \t"))
-        if "\t" in line_text[:indent]:
-            problem(number, line_text.index("\t") + 1, "tab in indentation (indent with spaces)")
-            unreadable = True
-    for pattern, why in ((_BAD_CHARS, "would corrupt Word documents"), (_UNREADABLE, "not allowed in YAML")):
-        for m in pattern.finditer(text):
-            line, column = _line_col(text, m.start())
-            problem(line, column, f"control character U+{ord(m.group()):04X} ({why})")
-            unreadable = True
-    if unreadable:
-        return None, problems
-
-    try:
-        root = YAML(typ="rt").compose(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        what = " ".join(str(exc.problem or exc.context or "syntax error").split())
-        context = exc.context_mark if exc.problem_mark is not None else None
-        if context is not None and exc.context and context.line + 1 != line:
-            what += f" ({' '.join(str(exc.context).split())} started at line {context.line + 1})"
-        problem(line, column, f"YAML syntax error: {what}")
-        return None, problems
-    except YAMLError as exc:
-        problem(1, 1, f"YAML error: {' '.join(str(exc).split())}")
-        return None, problems
-    except RecursionError:
-        problem(1, 1, "YAML nested too deeply")
-        return None, problems
-    if root is None or (isinstance(root, ScalarNode) and root.tag.endswith(":null")):
-        return None, problems
-    if not isinstance(root, MappingNode):
-        line, column = _mark(root)
-        problem(line, column, "a glossary file must be a mapping of Chinese terms (term: rendering)")
-        return None, problems
-    problems.extend(_duplicate_keys(root, name))
-    return root, problems
-
-
-def _duplicate_keys(node: Node, name: str, depth: int = 0) -> list[Problem]:
-    """Every key repeated in a mapping of the tree, naming the first occurrence."""
-    out: list[Problem] = []
-    if depth > 50:
-        return out
-    if isinstance(node, MappingNode):
-        seen: dict[str, int] = {}
-        for key, value in node.value:
-            if isinstance(key, ScalarNode):
-                line, column = _mark(key)
-                if key.value in seen:
-                    out.append(Problem(name, line, column, f"duplicate key {key.value!r} (first at line {seen[key.value]})"))
-                else:
-                    seen[key.value] = line
-            out.extend(_duplicate_keys(value, name, depth + 1))
-    elif isinstance(node, SequenceNode):
-        for item in node.value:
-            out.extend(_duplicate_keys(item, name, depth + 1))
-    return out
-
-
-def scalar_text(node: Node, what: str, name: str, problems: list[Problem], limit: int = MAX_TEXT) -> str | None:
-    """The string of a scalar node, or None after recording why it is not one."""
-    line, column = _mark(node)
-    if not isinstance(node, ScalarNode):
-        problems.append(Problem(name, line, column, f"{what} must be text, not a {'list' if isinstance(node, SequenceNode) else 'mapping'}"))
-        return None
-    if node.tag != _STR:
-        got = _TYPE_NAMES.get(node.tag, node.tag)
-        hint = "" if node.tag.endswith(":null") else " (quote it)"
-        problems.append(Problem(name, line, column, f"{what} must be text, not {got}{hint}"))
-        return None
-    value: str = node.value
-    if len(value) > limit:
-        problems.append(Problem(name, line, column, f"{what} is {len(value):,} characters (limit {limit})"))
-        return None
-    bad = _BAD_CHARS.search(value)
-    if bad:
-        problems.append(Problem(name, line, column, f"{what} contains control character U+{ord(bad.group()):04X} (would corrupt Word documents)"))
-        return None
-    return value
-
-
-def _read_entries(path: Path) -> tuple[list[Entry], list[Problem]]:
-    name = str(path)
-    root, problems = parse_yaml_file(path)
-    entries: list[Entry] = []
-    if root is None:
-        return entries, problems
-    seen: set[str] = set()
-    for key_node, value_node in root.value:
-        zh = scalar_text(key_node, "a term", name, problems)
-        if zh is None or zh in seen:  # a repeated key is already reported by parse_yaml_file
-            continue
-        seen.add(zh)
-        line, column = _mark(key_node)
-        if not normalise_key(zh):
-            problems.append(Problem(name, line, column, "empty term"))
-            continue
-        entry = _read_entry(zh, value_node, name, line, column, problems)
-        if entry is not None:
-            entries.append(entry)
-    return entries, problems
-
-
-def _read_entry(zh: str, node: Node, name: str, line: int, column: int, problems: list[Problem]) -> Entry | None:
-    def problem(at: Node, message: str, fatal: bool = True) -> None:
-        problems.append(Problem(name, *_mark(at), message, fatal))
-
-    if isinstance(node, ScalarNode) and node.tag.endswith(":null"):
-        # an empty value's mark is where the next token starts: report the key's line
-        problems.append(Problem(name, line, column, f"{zh}: no rendering (write `{zh}: English` or a mapping with en:)"))
-        return None
-    if not isinstance(node, MappingNode):
-        en = scalar_text(node, f"{zh}: the rendering", name, problems, MAX_EN)
-        if en is None:
-            return None
-        if not en.strip():
-            problem(node, f"{zh}: untranslated (fill in the English)", fatal=False)
-        elif _unknown_slots(zh, (), en):
-            problem(node, f"{zh}: en uses {_unknown_slots(zh, (), en)} which the term does not have")
-            return None
-        return Entry(zh=zh, en=en.strip(), file=name, line=line)
-
-    fields: dict[str, tuple[Node, Node]] = {}
-    for key, value in node.value:
-        field_name = scalar_text(key, f"{zh}: a field name", name, problems)
-        if field_name is None:
-            continue
-        if field_name not in FIELDS:
-            problem(key, f"{zh}: unknown field {field_name!r} (known: {', '.join(FIELDS)})")
-            continue
-        fields.setdefault(field_name, (key, value))
-
-    values: dict[str, str | None] = {}
-    for field_name in ("en", "kind", "note", "source", "id", "unit", "polarity"):
-        if field_name not in fields:
-            continue
-        key, value = fields[field_name]
-        text = scalar_text(value, f"{zh}: {field_name}", name, problems, MAX_EN if field_name == "en" else MAX_TEXT)
-        values[field_name] = text.strip() if text is not None else None
-
-    ok = True
-    if "en" not in fields:
-        problems.append(Problem(name, line, column, f"{zh}: missing en (the English rendering)"))
-        ok = False
-    elif values["en"] is None:
-        ok = False
-    en = values.get("en") or ""
-
-    kind = values.get("kind") or DEFAULT_KIND
-    if "kind" in fields and values.get("kind") is not None and kind not in KINDS:
-        problem(fields["kind"][1], f"{zh}: unknown kind {kind!r} (one of {', '.join(KINDS)})")
-        ok = False
-    aliases = _read_aliases(zh, fields.get("aliases"), name, problems)
-    if aliases is None:
-        ok = False
-
-    for field_name in INDICATOR_FIELDS:
-        if field_name in fields and kind != "indicator":
-            problem(fields[field_name][0], f"{zh}: field {field_name!r} is only for kind: indicator")
-            ok = False
-    polarity = values.get("polarity")
-    if polarity and polarity not in POLARITIES:
-        problem(fields["polarity"][1], f"{zh}: bad polarity {polarity!r} (one of {', '.join(POLARITIES)})")
-        ok = False
-    ident = values.get("id")
-    if ident and not ID_PATTERN.match(ident):
-        problem(fields["id"][1], f"{zh}: bad id {ident!r} (snake_case: a-z, 0-9, _)")
-        ok = False
-
-    missing = [f for f in ("id", "polarity") if not values.get(f)] if kind == "indicator" else []
-    if missing and en:
-        problems.append(Problem(name, line, column, f"{zh}: indicator without {' and '.join(missing)}"))
-    unknown = _unknown_slots(zh, tuple(a for a, _ in aliases or ()), en)
-    if ok and unknown:
-        problems.append(Problem(name, line, column, f"{zh}: en uses {unknown} which the term does not have"))
-        ok = False
-    if ok and not en:
-        problems.append(Problem(name, line, column, f"{zh}: untranslated (fill in {', '.join(['en', *missing])})", fatal=False))
-    if not ok:
-        return None
-    return Entry(
-        zh=zh, en=en, kind=kind, aliases=tuple(a for a, _ in aliases or ()), note=values.get("note"),
-        source=values.get("source"), id=ident or None, unit=values.get("unit"), polarity=polarity or None,
-        file=name, line=line, alias_lines=tuple(n for _, n in aliases or ()),
-    )
-
-
-def _unknown_slots(zh: str, aliases: tuple[str, ...], en: str) -> list[str]:
-    """Slots ({year}) the English fills in that the pattern term does not capture."""
-    have = {n for z in (zh, *aliases) for n in SLOT.findall(z)}
-    return sorted(set(SLOT.findall(en)) - have)
-
-
-def _read_aliases(zh: str, pair: tuple[Node, Node] | None, name: str, problems: list[Problem]) -> tuple[tuple[str, int], ...] | None:
-    """(alias, line) pairs of an entry, or None after recording a problem."""
-    if pair is None:
-        return ()
-    key, node = pair
-    if isinstance(node, ScalarNode) and node.tag.endswith(":null"):
-        return ()
-    if not isinstance(node, SequenceNode):
-        problems.append(Problem(name, *_mark(node), f"{zh}: aliases must be a list, e.g. aliases: [别名一, 别名二]"))
-        return None
-    out: list[tuple[str, int]] = []
-    for item in node.value:
-        alias = scalar_text(item, f"{zh}: an alias", name, problems)
-        if alias is None:
-            return None
-        if not normalise_key(alias):
-            problems.append(Problem(name, *_mark(item), f"{zh}: empty alias"))
-            return None
-        if normalise_key(alias) in {normalise_key(a) for a, _ in out} | {normalise_key(zh)}:
-            problems.append(Problem(name, *_mark(item), f"{zh}: alias {alias!r} repeats the term or another alias", fatal=False))
-            continue
-        out.append((alias, _mark(item)[0]))
-    return tuple(out)
-
-
-# --- the whole folder -----------------------------------------------------------
-
-
-def glossary_files(directory: Path) -> list[Path]:
-    """The glossary files of a folder in load order (``units.yaml`` excluded)."""
-    files = [p for p in directory.glob("*.yaml") if p.name != UNITS_FILE and p.is_file()]
-    rank = {n: i for i, n in enumerate(FILE_ORDER)}
-    return sorted(files, key=lambda p: (rank.get(p.name, len(rank)), p.name))
-
-
-def _cross_check(entries: list[Entry]) -> list[Problem]:
-    """One term, one rendering: conflicts between entries, aliases and ids."""
-    problems: list[Problem] = []
-    owners: dict[str, tuple[Entry, str]] = {}  # normalised key -> (entry, term as written)
-    for entry in entries:
-        for zh in (entry.zh, *entry.aliases):
-            key = normalise_key(zh)
-            if key not in owners:
-                owners[key] = (entry, zh)
-                continue
-            other, other_zh = owners[key]
-            if other is entry:
-                continue
-            is_alias = zh != entry.zh or other_zh != other.zh
-            same_indicator = entry.kind == other.kind == "indicator"
-            if is_alias:
-                what = f"alias {zh!r}" if zh != entry.zh else f"term {zh!r}"
-                owner = f"alias of {other.zh}" if other_zh != other.zh else "a term"
-                problems.append(Problem(entry.file, entry.line_of(zh), 1, f"{what} collides with {other_zh!r} ({owner}) at {other.file}:{other.line_of(other_zh)}"))
-            elif entry.en and other.en and entry.en != other.en:
-                problems.append(Problem(entry.file, entry.line, 1, f"{zh} is defined twice with different English: {entry.en!r} here, {other.en!r} at {other.where}"))
-            elif same_indicator and entry.id != other.id:
-                problems.append(Problem(entry.file, entry.line, 1, f"indicator {zh} is defined twice with different ids: {entry.id!r} here, {other.id!r} at {other.where}"))
-            elif not (entry.en and other.en) and entry.en != other.en:
-                problems.append(Problem(entry.file, entry.line, 1, f"{zh} is also defined at {other.where} ({'this one' if not entry.en else 'that one'} untranslated)", fatal=False))
-    ids: dict[str, Entry] = {}
-    for entry in entries:
-        if entry.id is None:
-            continue
-        if entry.id in ids and normalise_key(ids[entry.id].zh) != normalise_key(entry.zh):
-            problems.append(Problem(entry.file, entry.line, 1, f"duplicate indicator id {entry.id!r} (also {ids[entry.id].zh} at {ids[entry.id].where})"))
-        ids.setdefault(entry.id, entry)
-    return problems
-
-
-def _validate(directory: Path) -> tuple[list[Entry], list[Problem]]:
-    if not directory.is_dir():
-        raise GlossaryError("glossary folder not found", directory)
-    entries: list[Entry] = []
-    problems: list[Problem] = []
-    for path in glossary_files(directory):
-        found, trouble = _read_entries(path)
-        entries.extend(found)
-        problems.extend(trouble)
-    problems.extend(_cross_check(entries))
-    return entries, problems
+# --- a glossary folder ---------------------------------------------------------
 
 
 def _digest(entries: list[Entry], directory: Path) -> str:
@@ -593,10 +221,12 @@ def _digest(entries: list[Entry], directory: Path) -> str:
 
 def check_glossary_dir(directory: Path) -> list[str]:
     """Every problem of a glossary folder as ``file:line:column: message`` (empty = OK)."""
+    # glossary_files builds Entry objects of this module: imported on use
+    from generator.localise.glossary_files import validate_dir
     from generator.localise.numbers import check_units_file
 
     signature = _signature(directory) if directory.is_dir() else ()
-    entries, problems = _validate(directory)
+    entries, problems = validate_dir(directory)
     if not any(p.fatal for p in problems):  # the build loads it next: parse once
         _CACHE[directory.resolve()] = _Cached(signature, Glossary(entries, _digest(entries, directory)))
     units = directory / UNITS_FILE
@@ -628,6 +258,9 @@ def load_glossary(directory: Path) -> Glossary:
     Raises GlossaryError naming the file and line of the first fatal problem;
     untranslated stubs are accepted and looked up as gaps.
     """
+    # glossary_files builds Entry objects of this module: imported on use
+    from generator.localise.glossary_files import validate_dir
+
     directory = Path(directory)
     if not directory.is_dir():
         raise GlossaryError("glossary folder not found", directory)
@@ -636,7 +269,7 @@ def load_glossary(directory: Path) -> Glossary:
     cached = _CACHE.get(key)
     if cached is not None and cached.signature == signature:
         return cached.glossary
-    entries, problems = _validate(directory)
+    entries, problems = validate_dir(directory)
     fatal = [p for p in problems if p.fatal]
     if fatal:
         first = fatal[0]

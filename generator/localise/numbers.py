@@ -21,7 +21,8 @@ from babel.numbers import format_decimal
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import GlossaryError
-from generator.localise.glossary import Problem, normalise_key, parse_yaml_file, scalar_text
+from generator.localise.glossary import normalise_key
+from generator.localise.glossary_files import Problem, parse_yaml_file, scalar_text
 from generator.quantities import Qualifier, Quantity
 from generator.targets import Target, TargetKind
 

@@ -1,7 +1,7 @@
 """English sentences of the brief's generated content, keyed by the analysis' codes.
 
 The analysis gives every reason and finding as a code with parameters
-plus a Chinese sentence (``scorecard.REASONS``, ``factcheck.MESSAGES``). The Chinese brief uses those
+plus a Chinese sentence (``scoring.REASONS``, ``factcheck.MESSAGES``). The Chinese brief uses those
 sentences as they are; the English brief fills these templates with
 parameters that the English voice has already rendered (glossary terms,
 Babel-formatted numbers). A code missing here falls back to a neutral

@@ -183,7 +183,7 @@ class _Walker:
             self.flush()
             return
         if name == "table":
-            rows = _data_table(tag)
+            rows = data_table(tag)
             if rows is not None:
                 self.flush()
                 spans = [(self.ordinal + k + 1, self.ordinal + k + 1) for k in range(len(rows))]
@@ -218,7 +218,7 @@ def _own_rows(table: Tag) -> list[Tag]:
     return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
 
 
-def _data_table(table: Tag) -> list[list[str]] | None:
+def data_table(table: Tag) -> list[list[str]] | None:
     """The table's grid, or None for a layout table."""
     if table.find("table") is not None:
         return None

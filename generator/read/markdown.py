@@ -21,7 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from generator.read.blocks import Block, Source, TableBlock, TextBlock, clean_cell, clean_text
-from generator.read.html import _data_table
+from generator.read.html import data_table
 from generator.read.numerals import NUMERAL_CLASS
 
 _N = f"[{NUMERAL_CLASS}]+"
@@ -202,7 +202,7 @@ class _Reader:
             if "</table>" in lines[i - 1].lower():
                 break
         table = BeautifulSoup("\n".join(chunk), "lxml").find("table")
-        rows = _data_table(table) if table is not None else None
+        rows = data_table(table) if table is not None else None
         if rows:
             spans = [(start + 1, i)] * len(rows)
             self.blocks.append(TableBlock(rows, spans))
