@@ -195,3 +195,14 @@ def test_strict_build_fails_on_a_gap_and_names_the_command(tmp_path: Path) -> No
     html = (tmp_path / "out" / seed.stem / f"{seed.stem}.en.html").read_text(encoding="utf-8")
     assert re.search(r'<span class="gap"[^>]*lang="zh-Hans"[^>]*>积极扩大有效投资</span>', html) or \
         re.search(r'<span[^>]*lang="zh-Hans"[^>]*class="gap"[^>]*>积极扩大有效投资</span>', html)
+
+
+def test_a_report_without_tables_states_its_own_tally_at_a_glance() -> None:
+    doc = read_document(ROOT / "tests" / "fixtures" / "reports" / "national-2025.txt")
+    out = build_briefs(doc, glossary_dir=GLOSSARY, generated=DAY)
+    assert out["en"].score_rows == ()
+    assert [str(t) for t in out["en"].glance_tally] == [
+        "19 of 21 targets met, as the report states", "8 of 8 binding targets met, as the report states"]
+    assert [str(t) for t in out["zh"].glance_tally] == ["据报告，21项指标完成19项", "据报告，8项约束性指标完成8项"]
+    grain = next(r for r in out["en"].plan_rows if str(r.name) == "grain output")
+    assert str(grain.target) == "about 700 million tonnes" and not grain.unit

@@ -59,6 +59,12 @@ GROUPS: dict[str, tuple[str, str]] = {  # tally group -> (label, glance sentence
     "binding": ("Binding", "%(met)s of %(total)s binding targets met"),
     "expected": ("Anticipatory", "%(met)s of %(total)s anticipatory targets met"),
 }
+# Glance lines for reports without a review table: the report's own stated tallies.
+STATED_GLANCE: dict[str, str] = {
+    "all": "%(met)s of %(total)s targets met, as the report states",
+    "binding": "%(met)s of %(total)s binding targets met, as the report states",
+    "expected": "%(met)s of %(total)s anticipatory targets met, as the report states",
+}
 # Reason parameters that are target/actual cells, differences, and counts.
 _CELL_PARAMS = ("actual", "target")
 _GAP_PARAMS = ("gap", "diff")
@@ -289,11 +295,22 @@ class BriefBuilder:
         )
 
     def glance(self) -> Iterable[Text]:
-        v = self.voice
+        v, t = self.voice, self.analysis.tallies
+        computed = False
         for group, (_, sentence) in GROUPS.items():
-            tally = self.analysis.tallies.review.get(group)
+            tally = t.review.get(group)
             if tally is not None and tally.total:
+                computed = True
                 yield v.word(sentence, met=v.count(tally.counts.get("met", 0)), total=v.count(tally.total))
+        if computed:
+            return
+        # No review table to score: say what the report itself states, and that it is the report's word.
+        for scope, sentence in STATED_GLANCE.items():
+            stated = next((s for s in t.stated if s.stage == "review" and s.scope == scope and "met" in s.counts), None)
+            if stated is None:
+                continue
+            total = stated.total if stated.total is not None else sum(stated.counts.values())
+            yield v.word(sentence, met=v.count(stated.counts["met"]), total=v.count(total))
 
     def origin(self, origin: Origin) -> Text:
         v = self.voice
@@ -344,7 +361,7 @@ class BriefBuilder:
             number=str(item.number or ""),
             name=self.indicator(item.name_zh, item.line,
                                 " | ".join(x for x in (item.name_zh, item.unit, item.target_text) if x)),
-            unit=v.unit(item.unit),
+            unit=v.unit(item.unit) if item.origin == "table" else Text(),  # prose targets carry their unit
             binding=item.binding,
             target=v.target(item.target_text, item.unit, line=item.line),
             previous=v.target(ch.previous_text, item.unit, line=ch.previous_line) if ch.previous_text else Text(),
