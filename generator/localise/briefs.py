@@ -33,7 +33,8 @@ from generator.brief import (
 from generator.document import Document
 from generator.errors import GlossaryError, ParseError
 from generator.localise.gaps import TermRenderer
-from generator.localise.glossary import load_glossary
+from generator.localise.glossary import Glossary, load_glossary
+from generator.localise.matcher import TermMatcher
 from generator.localise.numbers import DEFAULT_UNITS, format_date
 from generator.localise.phrases import FALLBACK_FINDING_EN, FINDINGS_EN, REASONS_EN, SHORT_REASONS
 from generator.localise.voice import ChineseVoice, EnglishVoice, Voice, splice
@@ -71,6 +72,7 @@ _GAP_PARAMS = ("gap", "diff")
 _COUNT_PARAMS = ("count", "missed")
 # Glossary kinds shown in the English appendix of key terms.
 APPENDIX_KINDS = ("indicator", "metric", "policy", "term", "place", "organisation")
+APPENDIX_FOUND_KINDS = ("policy",)  # also listed when the report's text uses them
 CHART_VALUE_LIMIT = Decimal(100)  # dumbbell: growth rates and shares, not indices or levels
 
 
@@ -511,11 +513,27 @@ class BriefBuilder:
     # ------------------------------------------------------------ appendix
 
     def appendix(self, v: EnglishVoice) -> tuple[TermPair, ...]:
+        """Terms the brief shows, plus the glossary's policy terms found in the report's own text."""
         pairs = {(zh, en) for zh, en in v.used_terms.items() if v.term_kinds.get(zh) in APPENDIX_KINDS}
+        matcher = _policy_matcher(v.glossary)
+        for paragraph in self.doc.paragraphs():
+            for _, _, entry in matcher.matches(paragraph.text):
+                pairs.add((entry.zh, entry.en))
         return tuple(TermPair(zh=zh, en=en) for zh, en in sorted(pairs, key=lambda p: (p[1].casefold(), p[0])))
 
 
 # ---------------------------------------------------------------- helpers
+
+_MATCHERS: dict[str, TermMatcher] = {}
+
+
+def _policy_matcher(glossary: Glossary) -> TermMatcher:
+    """One Aho–Corasick automaton over the policy terms of a glossary (by content digest)."""
+    key = glossary.digest()
+    if key not in _MATCHERS:
+        _MATCHERS[key] = TermMatcher(glossary, kinds=APPENDIX_FOUND_KINDS)
+    return _MATCHERS[key]
+
 
 def _capitalised(text: Text) -> Text:
     """English sentence case: the first letter of the first (glossary) segment upper-cased."""
