@@ -61,10 +61,6 @@ class Target:
     note: str | None = None  # parenthetical note: （预计能达到…）
     text: str = ""  # the cell as written
 
-    @property
-    def is_numeric(self) -> bool:
-        return self.value is not None
-
 
 # Whole-cell phrases (after removing a note) -> kind. Matched as substrings in
 # this order, so a longer phrase is listed before any phrase it contains.

@@ -84,9 +84,3 @@ def clean_cell(text: str) -> str:
             out += " "
         out += part
     return _CELL_GAP.sub("", out)
-
-
-def square(rows: list[list[str]]) -> list[list[str]]:
-    """Pad every row with empty cells to the widest row."""
-    width = max((len(r) for r in rows), default=0)
-    return [r + [""] * (width - len(r)) for r in rows]

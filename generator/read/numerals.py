@@ -45,8 +45,3 @@ def year_value(text: str) -> int:
     if text.isdigit():
         return int(text)
     return int("".join(str(DIGITS[ch]) for ch in text))
-
-
-def years_in(text: str) -> list[tuple[int, int]]:
-    """Every year in ``text`` as (year, end offset of the match)."""
-    return [(year_value(m.group(1)), m.end()) for m in YEAR_RE.finditer(normalise(text))]

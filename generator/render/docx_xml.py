@@ -110,11 +110,6 @@ def mark_east_asian(run: Run, font: str, lang: str) -> None:
     set_rpr_lang(rpr, east_asia=lang)
 
 
-def style_rpr(style: BaseStyle) -> etree._Element:
-    """The ``w:rPr`` of a style, created when missing."""
-    return style.element.get_or_add_rPr()
-
-
 def style_east_asia_font(style: BaseStyle | None) -> str | None:
     """The eastAsia font a style resolves to through its ``basedOn`` chain (None if unset)."""
     while style is not None:
@@ -200,12 +195,6 @@ def set_columns(sect_pr: etree._Element, count: int, space: Emu) -> None:
             sect_pr.append(cols)
     cols.set(qn("w:num"), str(count))
     cols.set(qn("w:space"), str(int(Emu(space).twips)))
-
-
-def set_table_caption(table: Table, caption: str) -> None:
-    """The table's title for screen readers (``w:tblCaption``)."""
-    element = _child(table._tbl.tblPr, "tblCaption", _TBLPR_ORDER)
-    element.set(qn("w:val"), caption)
 
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1",
