@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation, localcontext
 from pathlib import Path
+from typing import Callable
 
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
@@ -178,6 +179,24 @@ class _Reader:
         return out
 
 
+def _per_locale_section(
+    r: "_Reader", node: Node | None, what: str, allowed: set[str], slots: int,
+    unknown: Callable[[str], str], keep_empty: bool = False,
+) -> dict[str, dict[str, str]]:
+    """A section mapping known names to per-locale templates (qualifiers, targets, relative)."""
+    out: dict[str, dict[str, str]] = {}
+    if node is None:
+        return out
+    for name, child in r.mapping(node, what):
+        if name not in allowed:
+            r.problem(child, unknown(name))
+            continue
+        got = r.per_locale(child, f"{what}.{name}", slots)
+        if got if not keep_empty else got is not None:
+            out[name] = got
+    return out
+
+
 def _read_units(path: Path) -> tuple[UnitsTable | None, list[Problem]]:
     root, problems = parse_yaml_file(path)
     if problems:
@@ -261,32 +280,18 @@ def _read_units(path: Path) -> tuple[UnitsTable | None, list[Problem]]:
                 r.problem(node, "a scale needs word: and value:")
     scales.sort(reverse=True)
 
-    qualifiers = {}
-    for name, node in r.mapping(sections["qualifiers"], "qualifiers"):
-        if name not in {q.value for q in Qualifier}:
-            r.problem(node, f"qualifiers: unknown qualifier {name!r} (one of {', '.join(q.value for q in Qualifier)})")
-            continue
-        got = r.per_locale(node, f"qualifiers.{name}", 1)
-        if got:
-            qualifiers[name] = got
-    targets = {}
-    if "targets" in sections:
-        for name, node in r.mapping(sections["targets"], "targets"):
-            if name not in {k.value for k in TargetKind}:
-                r.problem(node, f"targets: unknown target kind {name!r}")
-                continue
-            got = r.per_locale(node, f"targets.{name}", 0)
-            if got is not None:
-                targets[name] = got
-    relative = {}
-    if "relative" in sections:
-        for name, node in r.mapping(sections["relative"], "relative"):
-            if name not in ("up", "down"):
-                r.problem(node, f"relative: {name!r} must be up or down")
-                continue
-            got = r.per_locale(node, f"relative.{name}", 1)
-            if got:
-                relative[name] = got
+    qualifiers = _per_locale_section(
+        r, sections["qualifiers"], "qualifiers", {q.value for q in Qualifier}, 1,
+        lambda name: f"qualifiers: unknown qualifier {name!r} (one of {', '.join(q.value for q in Qualifier)})",
+    )
+    targets = _per_locale_section(
+        r, sections.get("targets"), "targets", {k.value for k in TargetKind}, 0,
+        lambda name: f"targets: unknown target kind {name!r}", keep_empty=True,
+    )
+    relative = _per_locale_section(
+        r, sections.get("relative"), "relative", {"up", "down"}, 1,
+        lambda name: f"relative: {name!r} must be up or down",
+    )
     phrases = {}
     if "phrases" in sections:
         for zh, node in r.mapping(sections["phrases"], "phrases"):

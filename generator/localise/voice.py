@@ -117,6 +117,7 @@ class EnglishVoice(Voice):
     used_terms: dict[str, str] = field(default_factory=dict)  # zh -> en, for the appendix
     term_kinds: dict[str, str] = field(default_factory=dict)
     glossary_texts: set[str] = field(default_factory=set)
+    counts: list[str] = field(default_factory=list)  # counts rendered, traced for the number QA
 
     def __post_init__(self) -> None:
         self.renderer = TermRenderer(self.glossary, self.units_path)
@@ -174,8 +175,6 @@ class EnglishVoice(Voice):
                 for token in untraced_numbers(seg.text, known):
                     problems.append(f"untraced number {token!r} in {seg.text!r}")
         return problems
-
-    counts: list[str] = field(default_factory=list)
 
     def count(self, n: int | Decimal) -> str:
         shown = super().count(n)
