@@ -8,9 +8,8 @@ import pytest
 
 from generator.document import Document
 from generator.read import read_document
+from tests.support.paths import ROOT, SEED
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "chongqing-2023-plan.txt"
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,170 @@
+"""Nothing lost: a build killed while rendering leaves the previous complete
+outputs byte-identical; what it leaves behind is only staging folders and
+``.part`` files, which the next run removes before it completes normally.
+Also: ``glossary gaps --write`` run twice keeps every entry and comment.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from tests.support.paths import ROOT, SEED
+
+STEM = "report"
+POLL = 0.02
+WAIT_LIMIT = 300  # seconds: only a guard against hanging, never an assertion on speed
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("BRIEFS_DEBUG", "STRICT")}
+    env.update(PYTHONPATH=str(ROOT), SOURCE_DATE_EPOCH="1709251200")
+    return env
+
+
+def _build_cmd(source: Path, out: Path) -> list[str]:
+    return [sys.executable, "-m", "generator", "build", str(source), "--out", str(out), "-j", "2"]
+
+
+def _build(source: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(_build_cmd(source, out), cwd=ROOT, env=_env(), capture_output=True, text=True,
+                          timeout=WAIT_LIMIT * 2, check=False)
+
+
+def _is_leftover(path: Path, folder: Path) -> bool:
+    parts = path.relative_to(folder).parts
+    return any(p.startswith(".staging-") for p in parts) or path.name.endswith(".part")
+
+
+def _snapshot(folder: Path) -> dict[str, str]:
+    """sha256 of every output file (leftovers excluded), by relative path."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file() and not _is_leftover(p, folder)
+    }
+
+
+def _leftovers(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if _is_leftover(p, folder)]
+
+
+def _wait_for_rendering(report_dir: Path, proc: subprocess.Popen) -> Path:
+    """The staging folder of the running build once a file has been rendered into it."""
+    deadline = time.monotonic() + WAIT_LIMIT
+    while time.monotonic() < deadline and proc.poll() is None:
+        for staging in report_dir.glob(".staging-*"):
+            if any(p.is_file() for p in staging.rglob("*")):
+                return staging
+        time.sleep(POLL)
+    raise AssertionError(f"the build ended (exit {proc.returncode}) before rendering anything to kill")
+
+
+@pytest.fixture(scope="module")
+def previous_build(tmp_path_factory) -> tuple[Path, Path, dict[str, str]]:
+    """A copy of the seed and a complete build of it (all formats)."""
+    tmp = tmp_path_factory.mktemp("interrupt")
+    source = tmp / f"{STEM}.txt"
+    shutil.copyfile(SEED, source)
+    out = tmp / "out"
+    result = _build(source, out)
+    assert result.returncode == 0, result.stderr
+    before = _snapshot(out / STEM)
+    assert {f"{STEM}.{lang}.{kind}" for lang in ("zh", "en") for kind in ("pdf", "docx", "html")} <= set(before)
+    return source, out, before
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["KILL", "INT"])
+def test_interrupted_build_loses_nothing_and_next_run_completes(previous_build, sig: signal.Signals) -> None:
+    source, out, first = previous_build
+    report_dir = out / STEM
+    before = _snapshot(report_dir)  # the complete build the previous test (or the fixture) left
+    assert set(before) == set(first) and _leftovers(out) == []
+    # A changed report forces every unit to re-render.
+    source.write_text(SEED.read_text(encoding="utf-8") + f"\n{sig.name}\n", encoding="utf-8")
+
+    proc = subprocess.Popen(_build_cmd(source, out), cwd=ROOT, env=_env(), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        _wait_for_rendering(report_dir, proc)
+        os.killpg(proc.pid, sig)  # the whole process group (workers too), as Ctrl-C or a closed terminal does
+        _, stderr = proc.communicate(timeout=WAIT_LIMIT)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode != 0
+    assert "Traceback" not in stderr, stderr
+    assert _snapshot(report_dir) == before, "an interrupted build changed the previous outputs"
+
+    again = _build(source, out)
+    assert again.returncode == 0, again.stderr
+    assert _leftovers(out) == []
+    after = _snapshot(report_dir)
+    assert set(after) == set(before)
+    assert after[".build.json"] != before[".build.json"], "the changed report was not rebuilt"
+
+
+# ---------------------------------------------------------------- glossary --write keeps everything
+
+def _comments(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
+
+
+def _is_subsequence(small: list[str], big: list[str]) -> bool:
+    it = iter(big)
+    return all(any(item == other for other in it) for item in small)
+
+
+@pytest.mark.parametrize("damage", ["as-is", "no-final-newline", "crlf"])
+def test_glossary_write_keeps_every_entry_and_comment(tmp_path: Path, damage: str) -> None:
+    from ruamel.yaml import YAML
+
+    from generator.cli import main
+    from generator.localise.glossary import check_glossary_dir
+
+    glossary = tmp_path / "glossary"
+    shutil.copytree(ROOT / "glossary", glossary)
+    for path in glossary.glob("*.yaml"):
+        text = path.read_bytes()
+        if damage == "no-final-newline":
+            path.write_bytes(text.rstrip(b"\n"))
+        elif damage == "crlf":
+            path.write_bytes(text.replace(b"\n", b"\r\n"))
+    safe = YAML(typ="safe")
+    before = {p.name: (safe.load(p.read_text(encoding="utf-8")), _comments(p.read_text(encoding="utf-8")))
+              for p in glossary.glob("*.yaml")}
+    report = ROOT / "tests" / "hardening" / "bad_inputs" / "base-report.txt"
+
+    assert main(["glossary", "gaps", str(report), "--dir", str(glossary), "--write"]) == 0
+
+    added = 0
+    for name, (entries, comments) in before.items():
+        text = (glossary / name).read_text(encoding="utf-8")
+        now = safe.load(text)
+        lost = {k: v for k, v in (entries or {}).items() if now.get(k) != v}
+        assert not lost, f"{name}: entries changed or lost: {list(lost)[:5]}"
+        assert _is_subsequence(comments, _comments(text)), f"{name}: a comment was lost"
+        added += len(now) - len(entries or {})
+    assert added > 0, "the reports' gaps were not written"
+    problems = check_glossary_dir(glossary)
+    assert problems and all("untranslated" in p for p in problems), [p for p in problems if "untranslated" not in p]
+
+
+def test_glossary_after_write_still_loads(tmp_path: Path) -> None:
+    from generator.cli import main
+    from generator.localise.briefs import build_briefs
+    from generator.read import read_document
+
+    glossary = tmp_path / "glossary"
+    shutil.copytree(ROOT / "glossary", glossary)
+    report = ROOT / "tests" / "hardening" / "bad_inputs" / "base-report.txt"
+    assert main(["glossary", "gaps", str(report), "--dir", str(glossary), "--write"]) == 0
+    assert main(["glossary", "gaps", str(SEED), "--dir", str(glossary)]) == 0
+    assert set(build_briefs(read_document(report), glossary_dir=glossary)) == {"zh", "en"}
