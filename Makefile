@@ -10,6 +10,8 @@ briefs: $(STAMP) system
 	@$(PY) -m generator build $(SEEDS) --out build
 
 test: $(STAMP) system-test
+	$(PY) -m ruff check generator tests bench tools
+	.venv/bin/lint-imports
 	$(PY) -m pytest -n 2
 
 bench: $(STAMP) system

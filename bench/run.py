@@ -127,24 +127,27 @@ def machine() -> dict[str, str]:
 # ---------------------------------------------------------------- stages in process
 
 def stage_times(seed: Path, runs: int, profile: bool) -> tuple[list[Row], str]:
+    from generator.analyse.analysis import analyse
     from generator.analyse.indicators import analyse_indicators
     from generator.analyse.summaries import summarize
     from generator.localise.briefs import build_briefs
+    from generator.project import Project
     from generator.read import read_document
     from generator.render.charts import render_charts
     from generator.render.docx import render_docx
     from generator.render.html import render_html
     from generator.render.pdf import write_pdf
 
-    build_briefs(read_document(seed), glossary_dir=GLOSSARY)  # load glossary, fonts, catalogs once
+    t_project = best_of(1, lambda: Project.load(GLOSSARY))
+    project = Project.load(GLOSSARY)
     doc_box: list = [read_document(seed)]
 
-    def fresh_doc() -> None:  # analysis is cached per Document object
+    def fresh_doc() -> None:
         doc_box[0] = read_document(seed)
 
-    rows: list[Row] = []
+    rows: list[Row] = [Row("stage: load project (glossary, units, catalogue, catalogues)", t_project, "s")]
     t_read = best_of(runs, lambda: read_document(seed))
-    t_analyse = best_of(runs, lambda: analyse_indicators(doc_box[0]), fresh_doc)
+    t_analyse = best_of(runs, lambda: analyse_indicators(doc_box[0], project.catalogue), fresh_doc)
     t_summ = best_of(runs, lambda: summarize(doc_box[0]), fresh_doc)
     rows += [Row("stage: read", t_read, "s"), Row("stage: analyse (scorecard + findings)", t_analyse, "s"),
              Row("stage: summarise", t_summ, "s")]
@@ -152,20 +155,20 @@ def stage_times(seed: Path, runs: int, profile: bool) -> tuple[list[Row], str]:
     limit = TARGETS["read+analyse+summarise"][0]
     rows.append(Row("read+analyse+summarise", total, "s", f"< {limit} s", total < limit))
     briefs_box: list = []
-    t_local = best_of(runs, lambda: briefs_box.append(build_briefs(doc_box[0], glossary_dir=GLOSSARY)), fresh_doc)
-    rows.append(Row("stage: localise (both briefs)", t_local, "s",
-                    note="build_briefs re-runs analysis and summaries inside"))
+    analysis = analyse(doc_box[0], project.lexicon)
+    t_local = best_of(runs, lambda: briefs_box.append(build_briefs(analysis, project)))
+    rows.append(Row("stage: localise (both briefs)", t_local, "s"))
     briefs = briefs_box[-1]
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         charts: dict[str, dict] = {}
-        t_charts = best_of(runs, lambda: [charts.__setitem__(l, render_charts(b, out / "assets"))
-                                          for l, b in briefs.items()])
-        t_html = best_of(runs, lambda: [render_html(b, out, f"seed.{l}", charts[l]) for l, b in briefs.items()])
-        t_pdf = best_of(max(1, runs // 2), lambda: [write_pdf(out / f"seed.{l}.html", out / f"seed.{l}.pdf", b)
-                                                    for l, b in briefs.items()])
-        t_docx = best_of(runs, lambda: [render_docx(b, out / f"seed.{l}.docx", charts[l]) for l, b in briefs.items()])
+        t_charts = best_of(runs, lambda: [charts.__setitem__(lang, render_charts(b, out / "assets"))
+                                          for lang, b in briefs.items()])
+        t_html = best_of(runs, lambda: [render_html(b, out, f"seed.{lang}", charts[lang]) for lang, b in briefs.items()])
+        t_pdf = best_of(max(1, runs // 2), lambda: [write_pdf(out / f"seed.{lang}.html", out / f"seed.{lang}.pdf", b)
+                                                    for lang, b in briefs.items()])
+        t_docx = best_of(runs, lambda: [render_docx(b, out / f"seed.{lang}.docx", charts[lang]) for lang, b in briefs.items()])
     rows += [Row("stage: charts (both)", t_charts, "s"), Row("stage: HTML (both)", t_html, "s"),
              Row("stage: PDF (both)", t_pdf, "s"), Row("stage: DOCX (both)", t_docx, "s")]
 
@@ -177,7 +180,9 @@ def stage_times(seed: Path, runs: int, profile: bool) -> tuple[list[Row], str]:
 
 def _profile(seed: Path) -> str:
     """cProfile of one pass through every stage: the 25 costliest functions (cumulative)."""
+    from generator.analyse.analysis import analyse
     from generator.localise.briefs import build_briefs
+    from generator.project import Project
     from generator.read import read_document
     from generator.render.charts import render_charts
     from generator.render.docx import render_docx
@@ -188,7 +193,8 @@ def _profile(seed: Path) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         profiler.enable()
-        briefs = build_briefs(read_document(seed), glossary_dir=GLOSSARY)
+        project = Project.load(GLOSSARY)
+        briefs = build_briefs(analyse(read_document(seed), project.lexicon), project)
         for lang, brief in briefs.items():
             charts = render_charts(brief, out / "assets")
             html = render_html(brief, out, f"seed.{lang}", charts)

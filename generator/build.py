@@ -1,38 +1,54 @@
 """Build orchestration behind ``make briefs`` / ``python -m generator build``.
 
-For every report ``<name>.<ext>`` it writes ``OUT/<name>/``: the zh and en
-PDF, DOCX and HTML briefs, ``assets/`` (stylesheet, chart SVGs, subset fonts) and the
-scorecard as JSON and CSV.
+For every report ``<name>.<ext>`` it writes ``OUT/<name>/``: the briefs of
+every language as PDF, DOCX and HTML, ``assets/`` (stylesheet, chart SVGs,
+subset fonts) and the scorecard as JSON and CSV.
 
-* Incremental: outputs are grouped in *units* (scorecard; per language the
-  HTML+PDF and the DOCX). Each unit's inputs are hashed — source file, code
-  (``generator/**/*.py``), generation date, glossary (English only), the
-  templates it uses — and the digests kept in ``OUT/<name>/.build.json``. A
-  unit is rebuilt when its digest changed or a file of it is missing. The
-  no-op check imports nothing heavy.
-* Once per report: the main process reads the report, writes the scorecard
-  and builds the brief of each stale language (English first: its PDF is the
-  longest task); every stale unit is then rendered from that brief.
-* Parallel: each unit (a language's HTML+PDF, a language's DOCX) is a task in
-  a process pool, submitted as soon as its brief is ready. The workers are
-  forked from a server that imported WeasyPrint, matplotlib and python-docx
-  once (``forkserver`` with preloaded modules), started before the first
-  report is read, so those imports overlap the main process's analysis.
-  (As with any multiprocessing code that is not plain ``fork``, a script
-  calling :func:`build` with ``jobs`` > 1 needs the ``if __name__ ==
-  "__main__":`` guard; ``python -m generator`` has it.) Ctrl-C ends the
-  workers without a traceback; the main process reports it.
-* Atomic: every task (and the scorecard) is written into a staging folder inside
-  ``OUT/<name>/``; only when every task of a report succeeded are its files renamed into place
-  and the stamp updated. A failed report keeps its previous outputs and
-  leaves no temporary files.
+Phases, in order (as Pelican's generate-context → finalized → generate-output):
+
+1. **read** every report of the build;
+2. **analyse** each once (:func:`generator.analyse.analysis.analyse`);
+3. **corpus**: the cross-report stage (:mod:`generator.analyse.corpus`) over
+   all the analyses, with its own stamp (``OUT/.corpus.json``);
+4. **localise** the stale briefs of a report (its analysis + its corpus
+   context → one :class:`~generator.brief.Brief` per language), and
+5. **render** them: each unit is a task in a process pool, submitted as soon
+   as its brief is ready.
+
+Progress lines are one per report (``built …`` / ``up to date: …``).
+
+* Incremental, by true dependency: every output unit (``scorecard``;
+  per language ``<lang>.html`` = HTML + PDF, and ``<lang>.docx``) has a
+  digest of what it was computed from, kept in ``OUT/<name>/.build.json``.
+  The *analysis* digest covers the source bytes and the format read, the
+  code, the indicator catalogue and the glossary's term list; the scorecard
+  depends on it alone; a brief adds its language's message catalogue, the
+  templates of its format, the units table, the generation date, the
+  report's corpus context and — for a language rendered through the
+  glossary — the glossary's renderings. A unit is rebuilt when its digest
+  changed or a file of it is missing. The no-op check imports nothing heavy
+  and parses no glossary: the lexicon's digests are remembered in
+  ``OUT/.lexicon.json`` by the bytes of its files.
+* Parallel: the workers are forked from a server that imported WeasyPrint,
+  matplotlib and python-docx once (``forkserver`` with preloaded modules),
+  started before the first report is read. (A script calling :func:`build`
+  with ``jobs`` > 1 needs the ``if __name__ == "__main__":`` guard.)
+* Atomic: every task writes into a staging folder inside ``OUT/<name>/``;
+  only when every task of a report succeeded are its files renamed into
+  place and the stamp updated. A failed report keeps its previous outputs.
+* One build per output folder at a time: a lock on ``OUT/.build.lock``;
+  a second build waits (and says so).
 * Deterministic: the generation date is ``SOURCE_DATE_EPOCH`` (UTC) if set,
   else today.
+
+Heavy modules (the pipeline stages) are imported on first use, not at the
+top: a no-op build must not pay for them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import hashlib
 import json
 import multiprocessing
@@ -45,6 +61,7 @@ import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
@@ -52,18 +69,19 @@ from typing import TYPE_CHECKING, Iterator
 from generator.errors import EXIT_BAD_INPUT, BriefError
 
 if TYPE_CHECKING:
+    from generator.analyse.analysis import Analysis
+    from generator.analyse.corpus import CorpusAnalysis
     from generator.brief import Brief
-    from generator.document import Document
+    from generator.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE_DIR = ROOT / "generator"
 TEMPLATE_DIR = ROOT / "templates"
-GLOSSARY_DIR = Path("glossary")
 STAMP = ".build.json"
-STAMP_VERSION = 1
+CORPUS_STAMP = ".corpus.json"
+LEXICON_MEMO = ".lexicon.json"
+STAMP_VERSION = 2
 STAGING_PREFIX = ".staging-"
-LANGS = ("zh", "en")
-BRIEF_ORDER = ("en", "zh")  # briefs are built and submitted in this order: the English PDF takes longest
 KIND_ORDER = ("html", "docx")  # the HTML task prints the PDF: longer than the DOCX
 ALL_FORMATS = ("pdf", "docx", "html", "scorecard")
 EXIT_INTERNAL = 70
@@ -73,10 +91,10 @@ PRELOAD = ("weasyprint", "jinja2", "babel.numbers", "matplotlib.figure", "docx",
            "generator.render.fetcher", "generator.render.html", "generator.render.pdf",
            "generator.render.charts", "generator.render.docx", "generator.build")
 
-# Template files each output kind depends on (globs under templates/).
+# Template files each output kind depends on (globs under templates/), besides its language's catalogue.
 TEMPLATE_DEPS: dict[str, tuple[str, ...]] = {
-    "html": ("*.html", "*.css", "assets/**/*", "locale/**/*.po"),
-    "docx": ("reference.docx", "locale/**/*.po"),
+    "html": ("*.html", "*.css", "*.yaml", "assets/**/*"),
+    "docx": ("reference.docx", "*.yaml"),
 }
 
 
@@ -123,6 +141,10 @@ def generation_date(environ: dict[str, str] | None = None) -> dt.date:
     return dt.date.today()
 
 
+def _sha(*parts: str) -> str:
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
 def _hash_files(paths: list[Path], base: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(paths):
@@ -138,57 +160,112 @@ def _glob(base: Path, patterns: tuple[str, ...]) -> list[Path]:
     return sorted(found)
 
 
+def source_format(source: Path, data: bytes) -> str:
+    """The format the reader will read ``source`` as (part of the analysis digest)."""
+    return source.suffix.lower().lstrip(".")
+
+
+@dataclass(frozen=True)
+class LexiconDigests:
+    """What each kind of output depends on in the glossary folder (see :meth:`generator.lexicon.Lexicon.digests`)."""
+
+    catalogue: str  # indicator ids, names, aliases, units, polarities: the analysis
+    keys: str  # the glossary's term list (which phrases are whole terms): the analysis' causes reader
+    terms: str  # every rendering: the briefs of rendered languages
+    units: str  # the units table: every brief
+
+    @classmethod
+    def of(cls, project: "Project") -> "LexiconDigests":
+        d = project.lexicon.digests()
+        return cls(d["catalogue"], project.glossary.keys_digest(), d["terms"], d["units"])
+
+
 @dataclass(frozen=True)
 class Fingerprints:
     """Digests of everything an output can depend on, computed once per command."""
 
     code: str
-    glossary: str
+    lexicon: LexiconDigests
     templates: dict[str, str]
+    messages: dict[str, str]  # language code -> digest of its catalogue
+    rendered: frozenset[str]  # codes of the languages rendered through the glossary
     date: str
 
-    @classmethod
-    def compute(cls, glossary_dir: Path, date: dt.date) -> "Fingerprints":
-        code = _hash_files(_glob(CODE_DIR, ("**/*.py",)), CODE_DIR)
-        glossary = _hash_files(_glob(glossary_dir, ("**/*",)), glossary_dir) if glossary_dir.is_dir() else ""
-        templates = {kind: _hash_files(_glob(TEMPLATE_DIR, pats), TEMPLATE_DIR) for kind, pats in TEMPLATE_DEPS.items()}
-        return cls(code, glossary, templates, date.isoformat())
+    def analysis_digest(self, source_digest: str, fmt: str) -> str:
+        return _sha(f"v{STAMP_VERSION}", "analysis", source_digest, fmt, self.code,
+                    self.lexicon.catalogue, self.lexicon.keys)
 
-    def unit_digest(self, unit: str, source_digest: str) -> str:
+    def unit_digest(self, unit: str, analysis: str, context: str) -> str:
         """The digest of everything ``unit`` ("scorecard", "zh.html", "en.docx" …) depends on."""
-        parts = [f"v{STAMP_VERSION}", unit, source_digest, self.code]
-        if unit != "scorecard":
-            lang, kind = unit.split(".")
-            parts += [self.date, self.templates[kind]]
-            if lang == "en":
-                parts.append(self.glossary)
-        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+        if unit == "scorecard":
+            return _sha(unit, analysis)
+        lang, kind = unit.split(".")
+        parts = [unit, analysis, context, self.date, self.templates[kind], self.messages.get(lang, ""),
+                 self.lexicon.units]
+        if lang in self.rendered:
+            parts.append(self.lexicon.terms)
+        return _sha(*parts)
+
+
+def _language_codes(locale_dir: Path) -> tuple[list[str], frozenset[str]]:
+    """Language codes in profile order, and those rendered through the glossary (no full YAML load needed)."""
+    from generator.lexicon.languages import read_languages
+
+    languages = read_languages(locale_dir)
+    return [lang.code for lang in languages], frozenset(lang.code for lang in languages if not lang.source)
+
+
+def _lexicon_digests(glossary_dir: Path, out: Path, project: "Project | None") -> tuple[LexiconDigests | None, str]:
+    """The lexicon's digests from the memo when its files' bytes are unchanged (None: must load it)."""
+    from generator.paths import Paths
+
+    paths = Paths.default(glossary_dir)
+    files = [p for p in (glossary_dir.glob("*.yaml") if glossary_dir.is_dir() else ()) if p.is_file()]
+    if paths.units.is_file() and paths.units not in files:
+        files.append(paths.units)
+    key = _sha(*(f"{p.resolve()}\t{hashlib.sha256(p.read_bytes()).hexdigest()}" for p in sorted(files)))
+    if project is not None:
+        return LexiconDigests.of(project), key
+    try:
+        memo = json.loads((out / LEXICON_MEMO).read_text(encoding="utf-8"))
+        if memo.get("key") == key:
+            return LexiconDigests(**memo["digests"]), key
+    except (OSError, ValueError, TypeError, KeyError):
+        pass
+    return None, key
+
+
+def _remember_lexicon(out: Path, key: str, digests: LexiconDigests) -> None:
+    from generator.render.atomic import write_text
+
+    out.mkdir(parents=True, exist_ok=True)
+    write_text(out / LEXICON_MEMO, json.dumps({"key": key, "digests": digests.__dict__}, indent=1) + "\n")
 
 
 # ---------------------------------------------------------------- stamps
 
-def read_stamp(out_dir: Path) -> dict:
+def read_stamp(path: Path) -> dict:
     try:
-        data = json.loads((out_dir / STAMP).read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) and data.get("version") == STAMP_VERSION else {}
 
 
-def write_stamp(out_dir: Path, stamp: dict) -> None:
+def write_stamp(path: Path, stamp: dict) -> None:
     from generator.render.atomic import write_text
 
-    write_text(out_dir / STAMP, json.dumps(stamp, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    write_text(path, json.dumps(stamp, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 
 
-def wanted_units(formats: list[str] | None) -> list[str]:
+def wanted_units(formats: list[str] | None, languages: list[str]) -> list[str]:
     """The units the requested formats need (all by default)."""
     chosen = set(formats or ALL_FORMATS)
     unknown = chosen - set(ALL_FORMATS)
     if unknown:
         raise BriefError(f"unknown format(s): {', '.join(sorted(unknown))} (choose from {', '.join(ALL_FORMATS)})")
     units = ["scorecard"] if "scorecard" in chosen else []
-    for lang in LANGS:
+    for lang in languages:
         if chosen & {"pdf", "html"}:
             units.append(f"{lang}.html")
         if "docx" in chosen:
@@ -207,6 +284,35 @@ def stale_units(out_dir: Path, digests: dict[str, str], stamp: dict) -> list[str
                 or not all((out_dir / f).is_file() for f in entry["files"])):
             stale.append(unit)
     return stale
+
+
+# ---------------------------------------------------------------- the output folder's lock
+
+@contextmanager
+def output_lock(out: Path) -> Iterator[None]:
+    """Hold a lock on the output folder for the whole build; wait, saying so, while another build holds it.
+
+    The lock is taken on the folder itself (``flock`` on its descriptor), so
+    it leaves no file behind; a folder this build created and left empty is
+    removed again.
+    """
+    created = not out.exists()
+    out.mkdir(parents=True, exist_ok=True)
+    fd = os.open(out, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"waiting: another build is writing into {out}/", file=sys.stderr, flush=True)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            if created and not any(out.iterdir()):
+                out.rmdir()
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 # ---------------------------------------------------------------- the work
@@ -287,28 +393,19 @@ def run_task(task: Task) -> TaskResult:
     return result
 
 
-def _render_scorecard(doc: "Document", report: "Report") -> None:
-    """The scorecard as JSON and CSV, staged for ``report`` (in the main process: it is quick)."""
-    from generator.analyse.indicators import scorecard_csv, scorecard_json
-    from generator.render.atomic import write_text
-
-    result = TaskResult("scorecard", staging=_staging(report.out_dir, "scorecard"))
-    report.results.append(result)  # staged files are discarded with the report's if anything fails
-    write_text(result.staging / "scorecard.json",
-               json.dumps(scorecard_json(doc), ensure_ascii=False, indent=2, default=str) + "\n")
-    write_text(result.staging / "scorecard.csv", scorecard_csv(doc))
-    result.files["scorecard"] = ["scorecard.json", "scorecard.csv"]
-
-
 # ---------------------------------------------------------------- planning and committing
 
 @dataclass
 class Report:
     source: Path
     out_dir: Path
-    digests: dict[str, str]
+    source_digest: str
+    fmt: str
     stamp: dict
-    stale: list[str]
+    analysis_digest: str = ""
+    digests: dict[str, str] = field(default_factory=dict)
+    stale: list[str] = field(default_factory=list)
+    analysis: "Analysis | None" = None
     results: list[TaskResult] = field(default_factory=list)
     pending: list[Future] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -316,30 +413,83 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     gaps: int = 0
 
+    @property
+    def name(self) -> str:
+        return self.source.stem
 
-def _prepare(report: Report, date: dt.date, glossary_dir: Path, with_pdf: bool) -> Iterator[Task]:
-    """Read ``report`` once, write its scorecard, build the brief of each stale language; yield its tasks.
+    def fail(self, exc: BaseException) -> None:
+        message, internal = _failure(exc, self.source)
+        self.errors.append(message)
+        self.internal = self.internal or internal
+
+
+def _plan(report: Report, prints: Fingerprints, units: list[str], context: str) -> None:
+    """The report's unit digests given its corpus context digest, and which units are stale."""
+    report.analysis_digest = prints.analysis_digest(report.source_digest, report.fmt)
+    report.digests = {unit: prints.unit_digest(unit, report.analysis_digest, context) for unit in units}
+    report.stale = stale_units(report.out_dir, report.digests, report.stamp)
+
+
+def _read_and_analyse(report: Report, project: "Project") -> None:
+    """Phases 1–2 for one report: read it and analyse it once; errors are recorded on the report."""
+    from generator.analyse.analysis import analyse
+    from generator.read import read_document
+
+    try:
+        report.analysis = analyse(read_document(report.source), project.lexicon)
+    except Exception as exc:
+        report.fail(exc)
+
+
+def _corpus(reports: list[Report]) -> tuple["CorpusAnalysis", dict]:
+    """Phase 3: the cross-report stage over every analysed report, and its stamp (inputs, per-report digests)."""
+    from generator.analyse.corpus import analyse_corpus, corpus_digest
+
+    analysed = {r.name: r for r in reports if r.analysis is not None}
+    corpus = analyse_corpus({name: r.analysis for name, r in analysed.items()})  # type: ignore[misc]
+    stamp = {
+        "version": STAMP_VERSION,
+        "digest": corpus_digest({name: r.analysis_digest for name, r in analysed.items()}),
+        "reports": {name: corpus.for_report(name).digest() for name in analysed},
+    }
+    return corpus, stamp
+
+
+def _scorecard_task(report: Report) -> None:
+    """The scorecard as JSON and CSV, staged for ``report`` (in the main process: it is quick)."""
+    from generator.render.atomic import write_text
+    from generator.render.scorecard_files import scorecard_csv, scorecard_json_text
+
+    assert report.analysis is not None
+    result = TaskResult("scorecard", staging=_staging(report.out_dir, "scorecard"))
+    report.results.append(result)  # staged files are discarded with the report's if anything fails
+    write_text(result.staging / "scorecard.json", scorecard_json_text(report.analysis))
+    write_text(result.staging / "scorecard.csv", scorecard_csv(report.analysis))
+    result.files["scorecard"] = ["scorecard.json", "scorecard.csv"]
+
+
+def _localise(report: Report, project: "Project", date: dt.date, with_pdf: bool,
+              order: list[str]) -> Iterator[Task]:
+    """Phase 4 for one report: the brief of each stale language; yields its render tasks (phase 5).
 
     Each HTML (+PDF) task is yielded as soon as its brief is ready, the
     shorter DOCX tasks after them, so two workers pair a long task with a
     short one. Errors are recorded on the report.
     """
-    try:
-        from generator.localise.briefs import build_briefs
-        from generator.read import read_document
+    from generator.localise.briefs import build_brief
 
-        doc = read_document(report.source)
+    assert report.analysis is not None
+    try:
         if "scorecard" in report.stale:
-            _render_scorecard(doc, report)
+            _scorecard_task(report)
         later: list[Task] = []
-        for lang in BRIEF_ORDER:
-            units = [f"{lang}.{kind}" for kind in KIND_ORDER if f"{lang}.{kind}" in report.stale]
+        for code in order:
+            units = [f"{code}.{kind}" for kind in KIND_ORDER if f"{code}.{kind}" in report.stale]
             if not units:
                 continue
-            brief = build_briefs(doc, glossary_dir=glossary_dir, generated=date, langs=(lang,))[lang]
-            if not brief.generated_iso:
-                brief.generated_iso = date.isoformat()
-            if lang == "en":
+            lang = project.language(code)
+            brief = build_brief(report.analysis, project, lang, date)
+            if not lang.source:
                 report.gaps = len(brief.gaps)
             report.warnings += [f"{report.source}: {w}" for w in brief.warnings]  # the reader's
             first, *rest = (Task(report.source, report.out_dir, unit, brief, with_pdf) for unit in units)
@@ -347,14 +497,12 @@ def _prepare(report: Report, date: dt.date, glossary_dir: Path, with_pdf: bool) 
             later += rest
         yield from later
     except Exception as exc:
-        message, internal = _failure(exc, report.source)
-        report.errors.append(message)
-        report.internal = internal
+        report.fail(exc)
 
 
-def _commit(report: Report) -> int:
+def _commit(report: Report, rendered: frozenset[str]) -> int:
     """Move every staged file into place, then record the new digests; return the file count."""
-    stamp = dict(report.stamp) or {"version": STAMP_VERSION}
+    stamp = dict(report.stamp)
     stamp["version"] = STAMP_VERSION
     units = dict(stamp.get("units", {}))
     written: set[str] = set()
@@ -367,10 +515,10 @@ def _commit(report: Report) -> int:
                 os.replace(result.staging / rel, dest)
                 written.add(rel)
             units[unit] = {"digest": report.digests[unit], "files": sorted(files)}
-    if any(u.startswith("en.") for u in report.stale):
+    if any(u.split(".")[0] in rendered for u in report.stale if u != "scorecard"):
         stamp["gaps"] = report.gaps
     stamp["units"] = units
-    write_stamp(report.out_dir, stamp)
+    write_stamp(report.out_dir / STAMP, stamp)
     return len(written)
 
 
@@ -391,12 +539,6 @@ def _clean_leftovers(out_dir: Path) -> None:
     remove_stale_temps(out_dir)
 
 
-def _check_glossary(glossary_dir: Path) -> list[str]:
-    from generator.localise.glossary import check_glossary_dir
-
-    return check_glossary_dir(glossary_dir)
-
-
 def _gap_line(source: Path, gaps: int) -> str:
     return (f"{source}: {gaps} glossary gap{'s' if gaps != 1 else ''} in the English brief; "
             f"list them: python -m generator glossary gaps {source}")
@@ -406,18 +548,26 @@ def _render_count(report: Report) -> int:
     return sum(1 for unit in report.stale if unit != "scorecard")
 
 
-def build(files: list[Path], out: Path = Path("build"), jobs: int = 0, strict: bool = False,
-          formats: list[str] | None = None, glossary_dir: Path = GLOSSARY_DIR) -> int:
-    """Build the briefs of ``files`` into ``out``; return the exit code (0, 2 on any error)."""
-    started = time.monotonic()
-    units = wanted_units(formats)
-    with_pdf = formats is None or "pdf" in formats
-    date = generation_date()
-    prints = Fingerprints.compute(glossary_dir, date)
-    exit_code = 0
+def _load_project(glossary_dir: Path | None) -> tuple["Project | None", list[str]]:
+    """The project (glossary checked first: every problem printed); errors as lines when it cannot load."""
+    from generator.project import Project
 
+    try:
+        project, problems = Project.inspect(glossary_dir)
+    except BriefError as exc:
+        return None, [str(exc)]
+    fatal = [str(p) for p in problems if p.fatal]
+    for problem in problems:
+        if not problem.fatal:
+            print(f"warning: {problem}", file=sys.stderr)
+    return project, fatal
+
+
+def _sources(files: list[Path], out: Path) -> tuple[list[Report], int]:
+    """A Report per readable source (stamp read, source hashed); errors printed."""
     reports: list[Report] = []
     names: dict[str, Path] = {}
+    exit_code = 0
     for source in files:
         if source.stem in names:
             print(f"error: {source}: same name as {names[source.stem]}; both would write {out / source.stem}/",
@@ -426,56 +576,127 @@ def build(files: list[Path], out: Path = Path("build"), jobs: int = 0, strict: b
             continue
         names[source.stem] = source
         try:
-            source_digest = hashlib.sha256(source.read_bytes()).hexdigest()
+            data = source.read_bytes()
         except OSError as exc:
             print(f"error: {source}: cannot read: {exc.strerror or exc}", file=sys.stderr)
             exit_code = EXIT_BAD_INPUT
             continue
         out_dir = out / source.stem
-        stamp = read_stamp(out_dir)
-        digests = {unit: prints.unit_digest(unit, source_digest) for unit in units}
-        reports.append(Report(source, out_dir, digests, stamp, stale_units(out_dir, digests, stamp)))
+        reports.append(Report(source, out_dir, hashlib.sha256(data).hexdigest(), source_format(source, data),
+                              read_stamp(out_dir / STAMP)))
+    return reports, exit_code
 
-    todo = [r for r in reports if r.stale]
-    for report in reports:
-        if not report.stale:
-            print(f"up to date: {report.out_dir}/")
-            gaps = report.stamp.get("gaps", 0)
-            if gaps:
-                print(_gap_line(report.source, gaps), file=sys.stderr)
-                if strict:
-                    print(f"error: {report.source}: --strict: glossary gaps in the English brief", file=sys.stderr)
-                    exit_code = EXIT_BAD_INPUT
-    if not todo:
-        return exit_code
+
+def build(files: list[Path], out: Path = Path("build"), jobs: int = 0, strict: bool = False,
+          formats: list[str] | None = None, glossary_dir: Path | None = None) -> int:
+    """Build the briefs of ``files`` into ``out``; return the exit code (0, 2 on any error)."""
+    with output_lock(out):
+        return _build(files, out, jobs, strict, formats, glossary_dir)
+
+
+def _fingerprints(glossary: Path, lexicon: LexiconDigests, date: dt.date, codes: list[str],
+                  rendered: frozenset[str]) -> Fingerprints:
+    from generator.lexicon.messages import po_path
+
+    locale = TEMPLATE_DIR / "locale"
+    return Fingerprints(
+        code=_hash_files(_glob(CODE_DIR, ("**/*.py",)), CODE_DIR),
+        lexicon=lexicon,
+        templates={kind: _hash_files(_glob(TEMPLATE_DIR, pats), TEMPLATE_DIR) for kind, pats in TEMPLATE_DEPS.items()},
+        messages={code: _hash_files([po_path(locale, code)], locale) if po_path(locale, code).is_file() else ""
+                  for code in codes},
+        rendered=rendered,
+        date=date.isoformat(),
+    )
+
+
+def _build(files: list[Path], out: Path, jobs: int, strict: bool, formats: list[str] | None,
+           glossary_dir: Path | None) -> int:
+    started = time.monotonic()
+    with_pdf = formats is None or "pdf" in formats
+    date = generation_date()
+    glossary = glossary_dir or ROOT / "glossary"
+    codes, rendered = _language_codes(TEMPLATE_DIR / "locale")
+    units = wanted_units(formats, codes)
+    reports, exit_code = _sources(files, out)
+
+    # The no-op check: every digest from remembered ones, nothing heavy imported.
+    lexicon, lexicon_key = _lexicon_digests(glossary, out, None)
+    corpus_stamp = read_stamp(out / CORPUS_STAMP)
+    contexts = corpus_stamp.get("reports", {})
+    if lexicon is not None:
+        from generator.analyse.corpus import corpus_digest
+
+        prints = _fingerprints(glossary, lexicon, date, codes, rendered)
+        for report in reports:
+            _plan(report, prints, units, contexts.get(report.name, ""))
+        same_corpus = corpus_stamp.get("digest") == corpus_digest({r.name: r.analysis_digest for r in reports})
+        if same_corpus and not any(r.stale for r in reports):
+            for report in reports:
+                print(f"up to date: {report.out_dir}/")
+                exit_code = max(exit_code, _report_gaps(report, report.stamp.get("gaps", 0), strict))
+            return exit_code
 
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
-    # Started first: the pool's server imports the renderers while the glossary is checked and read.
-    with _Runner(min(workers, sum(_render_count(r) for r in todo))) as runner:
-        problems = _check_glossary(glossary_dir)
-        if problems:
+    # Started first: the pool's server imports the renderers while the glossary is checked and reports read.
+    with _Runner(min(workers, 2 * len(codes) * max(1, len(reports)))) as runner:
+        project, problems = _load_project(glossary_dir)
+        if project is None or problems:
             for problem in problems:
                 print(f"error: {problem}", file=sys.stderr)
-            print(f"error: {glossary_dir}: {len(problems)} glossary problem(s); nothing built "
+            print(f"error: {glossary}: {len(problems)} glossary problem(s); nothing built "
                   "(python -m generator glossary check)", file=sys.stderr)
             return EXIT_BAD_INPUT
+        lexicon = LexiconDigests.of(project)
+        prints = _fingerprints(glossary, lexicon, date, codes, rendered)
+
+        for report in reports:  # phases 1-2: read and analyse every report, once
+            report.analysis_digest = prints.analysis_digest(report.source_digest, report.fmt)
+            _read_and_analyse(report, project)
+        corpus, corpus_stamp_data = _corpus(reports)  # phase 3
+        for report in reports:
+            if report.analysis is not None:
+                _plan(report, prints, units, corpus.for_report(report.name).digest())
+        for report in reports:
+            if report.analysis is not None and not report.stale:
+                print(f"up to date: {report.out_dir}/")
+                exit_code = max(exit_code, _report_gaps(report, report.stamp.get("gaps", 0), strict))
 
         announced: set[str] = set()  # warnings already printed (once per run, e.g. the PDF renderer's)
-        for report in todo:
-            _clean_leftovers(report.out_dir)
         waiting: list[Report] = []  # submitted; committed in order, each as soon as its tasks are done
-        for report in todo:
-            for task in _prepare(report, date, glossary_dir, with_pdf):
+        order = sorted(codes, key=lambda c: c not in rendered)  # rendered languages first: their PDFs are longest
+        for report in reports:
+            if report.errors:
+                waiting.append(report)
+                continue
+            if not report.stale:
+                continue
+            _clean_leftovers(report.out_dir)
+            for task in _localise(report, project, date, with_pdf, order):  # phases 4-5
                 runner.submit(report, task)
             waiting.append(report)
             while waiting and runner.done(waiting[0]):
-                exit_code = max(exit_code, _finish(runner.collect(waiting.pop(0)), strict, announced, started))
+                exit_code = max(exit_code, _finish(runner.collect(waiting.pop(0)), strict, announced, started,
+                                                   rendered))
         for report in waiting:
-            exit_code = max(exit_code, _finish(runner.collect(report), strict, announced, started))
+            exit_code = max(exit_code, _finish(runner.collect(report), strict, announced, started, rendered))
+        if any(r.analysis is not None and not r.errors for r in reports):  # stamps only beside outputs
+            _remember_lexicon(out, lexicon_key, lexicon)
+            write_stamp(out / CORPUS_STAMP, corpus_stamp_data)
     return exit_code
 
 
-def _finish(report: Report, strict: bool, announced: set[str], started: float) -> int:
+def _report_gaps(report: Report, gaps: int, strict: bool) -> int:
+    if not gaps:
+        return 0
+    print(_gap_line(report.source, gaps), file=sys.stderr)
+    if strict:
+        print(f"error: {report.source}: --strict: glossary gaps in the English brief", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return 0
+
+
+def _finish(report: Report, strict: bool, announced: set[str], started: float, rendered: frozenset[str]) -> int:
     """Commit a report whose tasks all succeeded, or discard it and print why; the exit code."""
     for result in report.results:
         if result.error:
@@ -497,7 +718,7 @@ def _finish(report: Report, strict: bool, announced: set[str], started: float) -
             print(f"error: {error}", file=sys.stderr)
         return EXIT_INTERNAL if report.internal else EXIT_BAD_INPUT
     seconds = time.monotonic() - started
-    count = _commit(report)
+    count = _commit(report, rendered)
     _discard(report.results)
     print(f"built {report.out_dir}/ ({count} files, {seconds:.1f} s)")
     return 0

@@ -13,9 +13,13 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from generator.errors import EXIT_BAD_INPUT, BriefError
+
+if TYPE_CHECKING:
+    from generator.analyse.analysis import Analysis
+    from generator.project import Project
 
 EXIT_INTERNAL = 70
 
@@ -23,6 +27,20 @@ EXIT_INTERNAL = 70
 def _dump(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
+
+
+def _project(args: argparse.Namespace) -> "Project":
+    from generator.project import Project
+
+    return Project.load(Path(args.glossary) if args.glossary else None)
+
+
+def _analysis(args: argparse.Namespace) -> "Analysis":
+    from generator.analyse.analysis import analyse
+    from generator.read import read_document
+
+    project = _project(args)
+    return analyse(read_document(args.file), project.lexicon)
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -33,18 +51,16 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_scorecard(args: argparse.Namespace) -> int:
-    from generator.analyse.indicators import scorecard_json
-    from generator.read import read_document
+    from generator.render.scorecard_files import scorecard_json
 
-    _dump(scorecard_json(read_document(args.file)))
+    _dump(scorecard_json(_analysis(args)))
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from generator.analyse.factcheck import find_findings, format_findings
-    from generator.read import read_document
+    from generator.analyse.factcheck import format_findings
 
-    findings = find_findings(read_document(args.file))
+    findings = _analysis(args).findings
     if args.json:
         _dump([f.to_dict() for f in findings])
     else:
@@ -61,22 +77,24 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
 
 def cmd_glossary_check(args: argparse.Namespace) -> int:
-    from generator.localise.glossary import check_glossary_dir
+    from generator.project import Project
 
-    problems = check_glossary_dir(Path(args.dir))
+    folder = Path(args.glossary) if args.glossary else None
+    _, problems = Project.inspect(folder)
+    shown = args.glossary or "glossary"
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{len(problems)} problem(s) in {args.dir}", file=sys.stderr)
+        print(f"{len(problems)} problem(s) in {shown}", file=sys.stderr)
         return 1
-    print(f"glossary OK: {args.dir}")
+    print(f"glossary OK: {shown}")
     return 0
 
 
 def cmd_glossary_gaps(args: argparse.Namespace) -> int:
     from generator.localise.gaps import run_gaps
 
-    return run_gaps(Path(args.file), Path(args.dir), write=args.write)
+    return run_gaps(Path(args.file), _project(args), write=args.write)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -88,7 +106,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         strict=args.strict or os.environ.get("STRICT") == "1",
         formats=args.formats.split(",") if args.formats else None,
-        glossary_dir=Path(args.glossary),
+        glossary_dir=Path(args.glossary) if args.glossary else None,
     )
 
 
@@ -99,9 +117,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def add(name: str, func: Callable[[argparse.Namespace], int], help_: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_, description=help_)
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_: str,
+            parent: Any = sub) -> argparse.ArgumentParser:
+        p = parent.add_parser(name, help=help_, description=help_)
         p.set_defaults(func=func)
+        p.add_argument("--glossary", "--dir", dest="glossary", default=None, metavar="DIR",
+                       help="glossary folder (default: the project's glossary/)")
         return p
 
     p = add("parse", cmd_parse, "Print the document model of a report as JSON.")
@@ -118,23 +139,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--budget", type=int, default=200, help="characters per section summary (default 200)")
 
-    p = add("glossary", lambda a: 0, "Glossary tools: check, gaps.")
+    p = sub.add_parser("glossary", help="Glossary tools: check, gaps.", description="Glossary tools: check, gaps.")
     gsub = p.add_subparsers(dest="glossary_command", required=True, metavar="SUBCOMMAND")
-    g = gsub.add_parser("check", help="Validate every glossary file.", description="Validate every glossary file; print file:line:column: message per problem; exit 1 if any.")
-    g.add_argument("--dir", default="glossary", help="glossary folder (default: glossary)")
-    g.set_defaults(func=cmd_glossary_check)
-    g = gsub.add_parser("gaps", help="List terms a report needs that the glossary lacks.", description="List the terms the English brief of FILE needs that the glossary lacks, as a YAML stub.")
+    add("check", cmd_glossary_check, "Validate every glossary file; print file:line:column: message per problem; "
+        "exit 1 if any.", gsub)
+    g = add("gaps", cmd_glossary_gaps, "List the terms the English brief of FILE needs that the glossary lacks, "
+            "as a YAML stub.", gsub)
     g.add_argument("file")
-    g.add_argument("--dir", default="glossary", help="glossary folder (default: glossary)")
-    g.add_argument("--write", action="store_true", help="add the stubs to the glossary file of their kind (keeps comments and order)")
-    g.set_defaults(func=cmd_glossary_gaps)
+    g.add_argument("--write", action="store_true",
+                   help="add the stubs to the glossary file of their kind (keeps comments and order)")
 
     p = add("build", cmd_build, "Render reports into DIR/<name>/ (PDF, DOCX, HTML in zh and en, scorecard).")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--out", default="build", help="output folder (default: build)")
     p.add_argument("-j", "--jobs", type=int, default=0, help="parallel workers (default: CPU count)")
     p.add_argument("--strict", action="store_true", help="fail on any glossary gap (also STRICT=1)")
-    p.add_argument("--glossary", default="glossary", metavar="DIR", help="glossary folder (default: glossary)")
     p.add_argument("--formats", default=None, help=argparse.SUPPRESS)
     return parser
 

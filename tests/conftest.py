@@ -8,7 +8,7 @@ import pytest
 
 from generator.document import Document
 from generator.read import read_document
-from tests.support.paths import ROOT, SEED
+from tests.support.paths import SEED
 
 
 

@@ -36,11 +36,11 @@ from typing import Any, Iterable
 
 import ahocorasick
 
-from generator.analyse.catalogue import DEFAULT_DIR, Catalogue, name_key
+from generator.lexicon.catalogue import Catalogue, name_key
 from generator.analyse.scorecard import ScoredIndicator, Scorecard, review_paragraphs
 from generator.analyse.scoring import Status
 from generator.document import ColumnRole, Document
-from generator.localise.glossary import Glossary, load_glossary
+from generator.lexicon.glossary import Glossary
 from generator.text import normalise, sentences
 
 
@@ -430,8 +430,8 @@ def find_causes(
     doc: Document,
     scorecard: Scorecard,
     catalogue: Catalogue,
+    glossary: Glossary,
     *,
-    glossary: Glossary | None = None,
     statuses: Iterable[Status] = (Status.MISSED,),
 ) -> dict[int, Cause]:
     """Causes the review prose gives, keyed by the scored row's ``line``, for rows of ``statuses``.
@@ -441,7 +441,7 @@ def find_causes(
     """
     if scorecard.origin.kind == "none":
         return {}
-    reader = _Factors(glossary if glossary is not None else load_glossary(DEFAULT_DIR))
+    reader = _Factors(glossary)
     rows = list(scorecard.rows())
     finder = _Finder(rows, catalogue)
     kept = set(statuses)

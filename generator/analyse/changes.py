@@ -30,7 +30,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, Iterable, Iterator
 
-from generator.analyse.catalogue import Catalogue, Polarity, name_key, resolve
+from generator.lexicon.catalogue import Catalogue, Polarity, name_key, resolve
 from generator.analyse.prose_targets import ProseTarget, extract_plan_targets
 from generator.analyse.scorecard import (
     Origin,

@@ -31,10 +31,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from generator.analyse.catalogue import Catalogue, name_key
+from generator.lexicon.catalogue import Catalogue, name_key
 from generator.analyse.changes import ChangeKind, PlanComparison, plan_table
 from generator.analyse.projects import ProjectGroup, Projects, ProjectSummary
-from generator.analyse.indicators import analyse_indicators
 from generator.analyse.scorecard import Scorecard, ScoredIndicator, review_paragraphs, review_table
 from generator.analyse.scoring import INDEX_BASE, INDEX_SPLIT, Status, fmt, is_index
 from generator.analyse.tallies import Tallies, named_status_mismatches
@@ -542,11 +541,6 @@ def check(
     ]
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(found, key=lambda f: (f.line or 0, rank[f.severity], f.code))
-
-
-def find_findings(doc: Document) -> list[Finding]:
-    """``python -m generator check``: the fact-check findings of a report."""
-    return analyse_indicators(doc).findings
 
 
 def format_findings(findings: list[Finding], path: str | Path) -> str:

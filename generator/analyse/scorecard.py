@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Iterable
 
-from generator.analyse.catalogue import Catalogue, Polarity, name_key, resolve
+from generator.lexicon.catalogue import Catalogue, Polarity, name_key, resolve
 from generator.analyse.scoring import Reason, Status, is_index, ratio_value, reason, score
 from generator.document import ColumnRole, Document, Paragraph, Part, Row, RowKind, Table
 from generator.targets import Target, TargetKind, parse_target

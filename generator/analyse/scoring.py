@@ -36,7 +36,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from generator.analyse.catalogue import Polarity
+from generator.lexicon.catalogue import Polarity
 from generator.read.tables import verdict
 from generator.targets import Target, TargetKind, is_quota
 from generator.text import normalise

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import Any, Iterable
 
-from generator.analyse.catalogue import name_key
+from generator.analyse.changes import PlanComparison
+from generator.lexicon.catalogue import name_key
 from generator.analyse.scorecard import (
     Scorecard,
     ScoredIndicator,
@@ -31,8 +32,6 @@ from generator.analyse.scorecard import (
 from generator.analyse.scoring import STATUSES
 from generator.document import Document, Paragraph
 
-if TYPE_CHECKING:
-    from generator.analyse.changes import PlanComparison
 from generator.read.numerals import cn_int
 from generator.text import normalise, sentences
 

@@ -10,34 +10,34 @@ a number that came from nowhere stops the build.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Iterable
 
-from generator.analyse.catalogue import Catalogue, load_catalogue
-from generator.analyse.causes import Cause, find_causes
+from generator.analyse.analysis import Analysis
+from generator.analyse.causes import Cause
 from generator.analyse.changes import PlanComparison, PlanIndicator
 from generator.analyse.factcheck import Finding as CheckFinding
 from generator.analyse.figures import KeyFigure
 from generator.analyse.projects import ProjectSummary
-from generator.analyse.indicators import IndicatorAnalysis, analyse_indicators
 from generator.analyse.scorecard import Origin, ScoredIndicator
 from generator.analyse.scoring import is_index
-from generator.analyse.summaries import SectionSummary, Summaries, summarize
+from generator.analyse.summaries import SectionSummary, Summaries
 from generator.brief import (
     Brief, Chart, ChartPoint, Figure, Finding, PlanRow, ScoreRow, SectionBrief, Segment, Status, TableBlock,
     TallyRow, TermPair, Text,
 )
 from generator.document import Document
 from generator.errors import GlossaryError, ParseError
-from generator.localise.gaps import TermRenderer
-from generator.localise.glossary import Glossary, load_glossary
-from generator.localise.matcher import TermMatcher
-from generator.localise.numbers import DEFAULT_UNITS, format_date
+from generator.lexicon.catalogue import Catalogue
+from generator.lexicon.languages import Language
+from generator.lexicon.matcher import TermMatcher
 from generator.localise.phrases import FALLBACK_FINDING_EN, FINDINGS_EN, REASONS_EN, SHORT_REASONS
-from generator.localise.voice import ChineseVoice, EnglishVoice, Voice, splice
+from generator.localise.terms import TermRenderer
+from generator.localise.voice import RenderedVoice, Voice, make_voice, splice
+from generator.project import Project
 from generator.quantities import Quantity, parse_quantity
 from generator.targets import TargetKind, parse_target
 
@@ -76,64 +76,57 @@ APPENDIX_FOUND_KINDS = ("policy",)  # also listed when the report's text uses th
 CHART_VALUE_LIMIT = Decimal(100)  # dumbbell: growth rates and shares, not indices or levels
 
 
-def build_briefs(
-    doc: Document,
-    glossary_dir: Path = Path("glossary"),
-    generated: date | None = None,
-    langs: Iterable[str] = ("zh", "en"),
-) -> dict[str, Brief]:
-    """The brief of ``doc`` in each language of ``langs`` ("zh", "en")."""
+def build_brief(analysis: Analysis, project: Project, lang: Language, generated: date) -> Brief:
+    """The brief of an analysed report in ``lang``."""
+    return BriefBuilder(analysis, _voice(project, lang), generated, project.catalogue, project).build()
+
+
+def build_briefs(analysis: Analysis, project: Project, generated: date | None = None,
+                 langs: Iterable[str] | None = None) -> dict[str, Brief]:
+    """The brief of an analysed report in each language of ``langs`` (default: every language)."""
     generated = generated or date.today()
-    analysis, causes, catalogue = _analyse(doc, glossary_dir)
-    summaries = summarize(doc)
-    return {lang: BriefBuilder(doc, analysis, summaries, _voice(lang, glossary_dir), generated, causes,
-                               catalogue).build()
-            for lang in langs}
+    codes = tuple(langs) if langs is not None else tuple(lang.code for lang in project.languages)
+    return {code: build_brief(analysis, project, project.language(code), generated) for code in codes}
 
 
-def _analyse(doc: Document, glossary_dir: Path) -> tuple[IndicatorAnalysis, dict[int, Cause], Catalogue]:
-    catalogue = load_catalogue(glossary_dir)
-    analysis = analyse_indicators(doc, catalogue)
-    causes = find_causes(doc, analysis.scorecard, catalogue, glossary=load_glossary(glossary_dir))
-    return analysis, causes, catalogue
-
-
-def english_terms(doc: Document, glossary_dir: Path = Path("glossary")) -> TermRenderer:
-    """Build the English brief without number QA; its renderer knows every term asked for and every gap."""
-    voice = _voice("en", glossary_dir)
-    assert isinstance(voice, EnglishVoice)
-    analysis, causes, catalogue = _analyse(doc, glossary_dir)
-    BriefBuilder(doc, analysis, summarize(doc), voice, date.today(), causes, catalogue, number_qa=False).build()
+def english_terms(analysis: Analysis, project: Project) -> TermRenderer:
+    """Build the rendered-language brief without number QA; its renderer knows every term asked for and every gap."""
+    target = next(lang for lang in project.languages if not lang.source)
+    voice = _voice(project, target)
+    assert isinstance(voice, RenderedVoice)
+    BriefBuilder(analysis, voice, date.today(), project.catalogue, project, number_qa=False).build()
     return voice.renderer
 
 
-def _voice(lang: str, glossary_dir: Path) -> Voice:
-    if lang == "zh":
-        return ChineseVoice()
-    if lang == "en":
-        return EnglishVoice(load_glossary(glossary_dir), _units_path(glossary_dir))
-    raise ValueError(f"unknown language {lang!r}")
-
-
-def _units_path(glossary_dir: Path) -> Path:
-    path = glossary_dir / "units.yaml"
-    return path if path.is_file() else DEFAULT_UNITS
+def _voice(project: Project, lang: Language) -> Voice:
+    return make_voice(lang, project.messages, project.units, project.glossary, project.source_language.html_lang)
 
 
 @dataclass
 class BriefBuilder:
-    doc: Document
-    analysis: IndicatorAnalysis
-    summaries: Summaries
+    analysis: Analysis
     voice: Voice
     generated: date
-    causes: dict[int, Cause]
     catalogue: Catalogue
+    project: Project
     number_qa: bool = True
 
     @property
+    def doc(self) -> Document:
+        return self.analysis.doc
+
+    @property
+    def summaries(self) -> Summaries:
+        return self.analysis.summaries
+
+    @property
+    def causes(self) -> dict[int, Cause]:
+        return self.analysis.causes
+
+    @property
     def en(self) -> bool:
-        return self.voice.lang == "en"
+        """Whether this brief is rendered through the glossary (not the report's own language)."""
+        return not self.voice.language.source
 
     def build(self) -> Brief:
         v, doc = self.voice, self.doc
@@ -146,7 +139,7 @@ class BriefBuilder:
             review_year=str(doc.review_year or ""),
             plan_year=str(doc.plan_year or ""),
             source_file=Path(doc.source).name,
-            generated=format_date(self.generated, v.lang),
+            generated=v.date(self.generated),
             generated_iso=self.generated.isoformat(),
             headline=tuple(self.figure(f) for f in self.summaries.headline),
             score_rows=tuple(self.score_rows()),
@@ -164,12 +157,12 @@ class BriefBuilder:
         )
         brief.charts = tuple(c for c in (self.scorecard_chart(brief), self.projects_chart()) if c is not None)
         brief.keywords = tuple(str(t) for t in (brief.region, v.word("plan report"), v.word("indicator scorecard")) if t)
-        if isinstance(v, EnglishVoice):
+        if isinstance(v, RenderedVoice):
             brief.terms = self.appendix(v)
             problems = v.number_qa(list(brief.texts())) if self.number_qa else []
             if problems:
                 more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-                raise GlossaryError(f"number QA failed: {problems[0]}{more}", v.units_path or DEFAULT_UNITS)
+                raise GlossaryError(f"number QA failed: {problems[0]}{more}", self.project.paths.units)
         return brief
 
     # ------------------------------------------------------------ figures
@@ -512,10 +505,10 @@ class BriefBuilder:
 
     # ------------------------------------------------------------ appendix
 
-    def appendix(self, v: EnglishVoice) -> tuple[TermPair, ...]:
+    def appendix(self, v: RenderedVoice) -> tuple[TermPair, ...]:
         """Terms the brief shows, plus the glossary's policy terms found in the report's own text."""
         pairs = {(zh, en) for zh, en in v.used_terms.items() if v.term_kinds.get(zh) in APPENDIX_KINDS}
-        matcher = _policy_matcher(v.glossary)
+        matcher = TermMatcher(v.glossary, kinds=APPENDIX_FOUND_KINDS)
         for paragraph in self.doc.paragraphs():
             for _, _, entry in matcher.matches(paragraph.text):
                 pairs.add((entry.zh, entry.en))
@@ -523,17 +516,6 @@ class BriefBuilder:
 
 
 # ---------------------------------------------------------------- helpers
-
-_MATCHERS: dict[str, TermMatcher] = {}
-
-
-def _policy_matcher(glossary: Glossary) -> TermMatcher:
-    """One Aho–Corasick automaton over the policy terms of a glossary (by content digest)."""
-    key = glossary.digest()
-    if key not in _MATCHERS:
-        _MATCHERS[key] = TermMatcher(glossary, kinds=APPENDIX_FOUND_KINDS)
-    return _MATCHERS[key]
-
 
 def _capitalised(text: Text) -> Text:
     """English sentence case: the first letter of the first (glossary) segment upper-cased."""
@@ -548,8 +530,6 @@ def _ordered(counts: dict[str, int]) -> list[tuple[str, int]]:
 
 
 def _abs(q: Quantity) -> Quantity:
-    from dataclasses import replace
-
     return replace(q, value=abs(q.value), high=abs(q.high) if q.high is not None else None)
 
 

@@ -15,7 +15,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Iterable
 
-from generator.localise.numbers import BaseUnit, UnitsTable, load_units
+from generator.lexicon.languages import Language
+from generator.lexicon.units import BaseUnit, UnitsTable
 from generator.quantities import Qualifier, Quantity
 
 _NUMBER = r"[−-]?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -64,7 +65,7 @@ def _unit_words(t: UnitsTable) -> dict[str, str]:
     return out
 
 
-def _read_en(text: str, t: UnitsTable) -> tuple[Decimal, str | None, str] | tuple[None, str, str]:
+def _read_converted(text: str, lang: Language, t: UnitsTable) -> tuple[Decimal, str | None, str] | tuple[None, str, str]:
     """(value in the base unit shown, base name or None for a bare number, rest) or (None, why, "")."""
     m = _AMOUNT_EN.match(text)
     if not m:
@@ -86,7 +87,7 @@ def _read_en(text: str, t: UnitsTable) -> tuple[Decimal, str | None, str] | tupl
     if m["sym"]:
         base = next((b.name for b in t.bases.values() if b.symbol == m["sym"]), None)
     words, per = rest.strip(), ""
-    per_sep = t.words["en"]["per"].split("{}")[1]  # " per "
+    per_sep = t.words[lang.code]["per"].split("{}")[1]  # " per "
     if per_sep.strip() and per_sep in f" {words}":
         words, per = (w.strip() for w in f" {words}".split(per_sep, 1))
     if words:
@@ -99,21 +100,20 @@ def _read_en(text: str, t: UnitsTable) -> tuple[Decimal, str | None, str] | tupl
     return value, base, per
 
 
-def check_rendering(q: Quantity, text: str, locale: str, table: UnitsTable | None = None) -> str | None:
+def check_rendering(q: Quantity, text: str, lang: Language, t: UnitsTable) -> str | None:
     """None if ``text`` renders ``q`` exactly (value, unit, qualifier, range); else what is wrong."""
-    t = table or load_units()
     source = q.text or (f"{q.value}–{q.high}{q.unit}" if q.high is not None else f"{q.value}{q.unit}")
     body = text.strip()
-    words = t.words[locale]
+    words = t.words[lang.code]
     if q.basis:
-        phrase = q.basis if locale == "zh" else t.phrase(q.basis)
+        phrase = q.basis if lang.source else t.phrase(q.basis)
         stripped = _strip_template(body, words["basis"].format("{}", phrase)) if phrase else None
         if stripped is None:
             return f"{text!r}: the basis {q.basis!r} of {source!r} is missing"
         body = stripped
     wanted = Qualifier(q.qualifier).value if q.qualifier is not None else None
     for name, templates in t.qualifiers.items():
-        inner = _strip_template(body, templates[locale])
+        inner = _strip_template(body, templates[lang.code])
         if inner is not None and inner != body:
             if name != wanted:
                 return f"{text!r} says {name.replace('_', ' ')!r} but {source!r} is {wanted.replace('_', ' ') if wanted else 'exact'}"
@@ -128,9 +128,9 @@ def check_rendering(q: Quantity, text: str, locale: str, table: UnitsTable | Non
         if not m or _decimal(m[1]) != q.value or _decimal(m[2]) != q.ratio_to:
             return f"{text!r} is not the ratio {q.value}:{q.ratio_to} of {source!r}"
         return None
-    if locale == "zh":
-        return _check_zh(q, body, text, source, t)
-    return _check_en(q, body, text, source, t)
+    if lang.source:
+        return _check_as_printed(q, body, text, source, lang, t)
+    return _check_converted(q, body, text, source, lang, t)
 
 
 def _split_range(body: str, dash: str) -> list[str]:
@@ -141,9 +141,9 @@ def _split_range(body: str, dash: str) -> list[str]:
     return parts
 
 
-def _check_en(q: Quantity, body: str, text: str, source: str, t: UnitsTable) -> str | None:
+def _check_converted(q: Quantity, body: str, text: str, source: str, lang: Language, t: UnitsTable) -> str | None:
     numerator, _, denominator = q.unit.partition("/")
-    parts = _split_range(body, t.words["en"]["range"])
+    parts = _split_range(body, t.words[lang.code]["range"])
     if len(parts) == 2 and q.high is None:
         return f"{text!r} is a range but {source!r} is one number"
     if len(parts) == 1 and q.high is not None:
@@ -156,7 +156,7 @@ def _check_en(q: Quantity, body: str, text: str, source: str, t: UnitsTable) -> 
             parts = [f"{cur} {low['num']}".lstrip() + parts[1][high.end("num"):], f"{cur} {parts[1][high.start('num'):]}".lstrip()]
     readings = []
     for part in parts:
-        reading = _read_en(part, t)
+        reading = _read_converted(part, lang, t)
         if reading[0] is None:
             return f"{text!r}: {reading[1]}"
         readings.append(reading)
@@ -179,7 +179,7 @@ def _check_en(q: Quantity, body: str, text: str, source: str, t: UnitsTable) -> 
             expected_den = _expected(Decimal(1), denominator, t)
             if expected_den is None:
                 return f"{source!r}: unit {denominator!r} is not in the units table"
-            reading = _read_en(per if re.match(r"\d", per) else f"1 {per}", t)
+            reading = _read_converted(per if re.match(r"\d", per) else f"1 {per}", lang, t)
             if reading[0] is None or reading[1] != expected_den[1].name or reading[0] != expected_den[0]:
                 return f"{text!r}: 'per {per}' is not per {denominator!r}"
         elif per:
@@ -187,8 +187,8 @@ def _check_en(q: Quantity, body: str, text: str, source: str, t: UnitsTable) -> 
     return None
 
 
-def _check_zh(q: Quantity, body: str, text: str, source: str, t: UnitsTable) -> str | None:
-    parts = _split_range(body, t.words["zh"]["range"])
+def _check_as_printed(q: Quantity, body: str, text: str, source: str, lang: Language, t: UnitsTable) -> str | None:
+    parts = _split_range(body, t.words[lang.code]["range"])
     ends = [q.value, q.high] if q.high is not None else [q.value]
     if len(parts) != len(ends):
         return f"{text!r} and {source!r} differ in being a range"

@@ -1,32 +1,33 @@
 """How one language says things: terms, quantities, target cells, fixed words.
 
 A :class:`Voice` is the only thing the brief builder asks for words. The
-Chinese voice keeps the report's own wording; the English voice renders
+voice of the report's own language (:class:`SourceVoice`) keeps the report's
+wording; the voice of a rendered language (:class:`RenderedVoice`) renders
 terms through the glossary (a missing term becomes a visible gap segment)
-and numbers through Babel (``numbers.format_quantity``). The English voice
-also records every number it renders, so :meth:`EnglishVoice.number_qa` can
-prove each conversion right and find numbers that came from nowhere.
+and numbers through Babel and the units table (``numbers.NumberFormat``). It
+also records every number it renders, so :meth:`RenderedVoice.number_qa` can
+prove each conversion right and find numbers that came from nowhere. Fixed
+words come from the language's message catalogue. :func:`make_voice` picks
+the voice from the language's profile.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 from generator.brief import Text
-from generator.i18n import gettext
-from generator.localise.gaps import TermRenderer
-from generator.localise.glossary import Glossary
+from generator.lexicon.glossary import Glossary
+from generator.lexicon.languages import Language
+from generator.lexicon.messages import Messages
+from generator.lexicon.units import UnitsTable
 from generator.localise.numberqa import check_rendering, number_keys, untraced_numbers
-from generator.localise.numbers import (
-    format_number, format_quantity, format_target, target_quantity,
-)
+from generator.localise.numbers import NumberFormat, target_quantity
+from generator.localise.terms import TermRenderer
 from generator.quantities import Quantity
 from generator.targets import Target, parse_target
-
-ZH_TAG = "zh-Hans"
 _PERCENT_SLOT = re.compile(r"%\((\w+)\)s")
 BRACE_SLOT = re.compile(r"\{(\w+)\}")
 
@@ -45,14 +46,27 @@ def splice(template: str, params: dict[str, object], slot: re.Pattern[str] = BRA
 
 
 class Voice:
-    """Words of one language. Subclasses: :class:`ChineseVoice`, :class:`EnglishVoice`."""
+    """Words of one language. Subclasses: :class:`SourceVoice`, :class:`RenderedVoice`."""
 
-    lang = ""
-    html_lang = ""
+    def __init__(self, lang: Language, messages: Messages, units: UnitsTable) -> None:
+        self.language = lang
+        self.messages = messages
+        self.numbers = NumberFormat(lang, units)
+
+    @property
+    def lang(self) -> str:
+        return self.language.code
+
+    @property
+    def html_lang(self) -> str:
+        return self.language.html_lang
+
+    def gettext(self, msgid: str) -> str:
+        return self.messages.gettext(self.lang, msgid)
 
     def word(self, msgid: str, **params: object) -> Text:
         """A fixed word or sentence from the message catalog; ``%(name)s`` slots take str or Text."""
-        return splice(gettext(self.lang, msgid), params, _PERCENT_SLOT)
+        return splice(self.gettext(msgid), params, _PERCENT_SLOT)
 
     def term(self, zh: str, kind: str, *, line: int | None = None, context: str | None = None,
              default: str | None = None) -> Text:
@@ -69,27 +83,29 @@ class Voice:
         raise NotImplementedError
 
     def count(self, n: int | Decimal) -> str:
-        return format_number(Decimal(n), self.lang)
+        return self.numbers.number(n)
+
+    def date(self, d: date, precision: str = "day") -> str:
+        return self.numbers.date(d, precision)
 
     def line_ref(self, *lines: int | None) -> str:
         shown = sorted({n for n in lines if n})
         if not shown:
             return ""
-        joined = gettext(self.lang, ", ").join(str(n) for n in shown)
+        joined = self.gettext(", ").join(str(n) for n in shown)
         msg = "line %(lines)s" if len(shown) == 1 else "lines %(lines)s"
-        return gettext(self.lang, msg) % {"lines": joined}
+        return self.gettext(msg) % {"lines": joined}
 
 
-class ChineseVoice(Voice):
-    lang = "zh"
-    html_lang = "zh-Hans"
+class SourceVoice(Voice):
+    """The report's own language: terms and target cells as the report writes them."""
 
     def term(self, zh: str, kind: str, *, line: int | None = None, context: str | None = None,
              default: str | None = None) -> Text:
         return Text.plain(zh.strip())
 
     def quantity(self, q: Quantity) -> Text:
-        return Text.plain(format_quantity(q, "zh") or q.text)
+        return Text.plain(self.numbers.quantity(q) or q.text)
 
     def target(self, text: str, unit: str, *, line: int | None = None) -> Text:
         return Text.plain(text.strip())
@@ -104,23 +120,19 @@ class _Rendered:
     text: str
 
 
-@dataclass
-class EnglishVoice(Voice):
-    """English through the glossary and Babel; records gaps and rendered numbers."""
+class RenderedVoice(Voice):
+    """A language rendered from Chinese through the glossary and Babel; records gaps and rendered numbers."""
 
-    glossary: Glossary
-    units_path: Path | None = None
-    lang = "en"
-    html_lang = "en"
-    renderer: TermRenderer = field(init=False)
-    rendered: list[_Rendered] = field(default_factory=list)
-    used_terms: dict[str, str] = field(default_factory=dict)  # zh -> en, for the appendix
-    term_kinds: dict[str, str] = field(default_factory=dict)
-    glossary_texts: set[str] = field(default_factory=set)
-    counts: list[str] = field(default_factory=list)  # counts rendered, traced for the number QA
-
-    def __post_init__(self) -> None:
-        self.renderer = TermRenderer(self.glossary, self.units_path)
+    def __init__(self, lang: Language, messages: Messages, units: UnitsTable, glossary: Glossary,
+                 source_tag: str) -> None:
+        super().__init__(lang, messages, units)
+        self.glossary = glossary
+        self.renderer = TermRenderer(glossary, units, lang, source_tag)
+        self.rendered: list[_Rendered] = []
+        self.used_terms: dict[str, str] = {}  # zh -> rendering, for the appendix
+        self.term_kinds: dict[str, str] = {}
+        self.glossary_texts: set[str] = set()
+        self.counts: list[str] = []  # counts rendered, traced for the number QA
 
     def term(self, zh: str, kind: str, *, line: int | None = None, context: str | None = None,
              default: str | None = None) -> Text:
@@ -135,7 +147,7 @@ class EnglishVoice(Voice):
         return text
 
     def quantity(self, q: Quantity) -> Text:
-        shown = format_quantity(q, "en")
+        shown = self.numbers.quantity(q)
         if shown is None:
             return self._gap(q.text or str(q.value), "unit")
         self.rendered.append(_Rendered(q, shown))
@@ -145,7 +157,7 @@ class EnglishVoice(Voice):
         if not text.strip():
             return Text()
         parsed: Target = parse_target(text)
-        shown = format_target(parsed, unit, "en")
+        shown = self.numbers.target(parsed, unit)
         if shown is None:
             return self.term(text, "term", line=line)
         q = target_quantity(parsed, unit)
@@ -164,7 +176,7 @@ class EnglishVoice(Voice):
         """Problems: a number rendered wrong, or a number in the brief that no source gave."""
         problems = []
         for r in self.rendered:
-            msg = check_rendering(r.quantity, r.text, "en")
+            msg = check_rendering(r.quantity, r.text, self.language, self.numbers.units)
             if msg:
                 problems.append(msg)
         known = number_keys([r.text for r in self.rendered] + self.counts)
@@ -185,3 +197,10 @@ class EnglishVoice(Voice):
         shown = super().line_ref(*lines)
         self.glossary_texts.add(shown)  # a citation of the source, not a figure
         return shown
+
+
+def make_voice(lang: Language, messages: Messages, units: UnitsTable, glossary: Glossary, source_tag: str) -> Voice:
+    """The voice of ``lang``: the report's own wording for the source language, else rendered."""
+    if lang.source:
+        return SourceVoice(lang, messages, units)
+    return RenderedVoice(lang, messages, units, glossary, source_tag)

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from generator.analyse.catalogue import load_catalogue
 from generator.analyse.causes import Cause, find_causes
 from generator.analyse.indicators import analyse_indicators
 from generator.analyse.scorecard import Scorecard, build_scorecard
 from generator.analyse.scoring import Status
 from generator.document import Document
-from generator.localise.glossary import load_glossary
+from generator.lexicon.glossary import read_glossary
 from tests.support.indicator_docs import document, para, row, table
 from tests.support.paths import GLOSSARY
+from tests.support.project import project
 
 GENERAL_OPENER = "受需求收缩、供给冲击、预期转弱“三重压力”和疫情散发多发、俄乌冲突“两个变量”影响"
 
@@ -24,8 +23,8 @@ GENERAL_OPENER = "受需求收缩、供给冲击、预期转弱“三重压力�
 
 @pytest.fixture(scope="module")
 def seed(seed_doc: Document) -> tuple[Scorecard, dict[int, Cause]]:
-    scorecard = analyse_indicators(seed_doc).scorecard
-    return scorecard, find_causes(seed_doc, scorecard, load_catalogue())
+    scorecard = analyse_indicators(seed_doc, project().catalogue).scorecard
+    return scorecard, find_causes(seed_doc, scorecard, project().catalogue, project().glossary)
 
 
 def _by_name(seed: tuple[Scorecard, dict[int, Cause]]) -> dict[str, Cause | None]:
@@ -91,7 +90,7 @@ def test_seed_rows_without_an_explanation_have_none(seed) -> None:
 
 
 def test_every_seed_factor_renders_in_english(seed) -> None:
-    glossary = load_glossary(GLOSSARY)
+    glossary = read_glossary(GLOSSARY)
     factors = {f for cause in seed[1].values() for f in cause.factors}
     assert factors
     missing = sorted(f for f in factors if glossary.lookup(f, "term") is None)
@@ -117,9 +116,9 @@ def _synthetic(*sentences: str, attachment_text: tuple[str, ...] = ()) -> tuple[
         tables=[table(rows, year=2030, actual=True, attachment=1 if attachment_text else None)],
         attachments={1: [para(90 + i, t) for i, t in enumerate(attachment_text)]} if attachment_text else None,
     )
-    catalogue = load_catalogue()
+    catalogue = project().catalogue
     scorecard = build_scorecard(doc, catalogue)
-    causes = find_causes(doc, scorecard, catalogue)
+    causes = find_causes(doc, scorecard, catalogue, project().glossary)
     return scorecard, {r.name_zh: causes[r.line] for r in scorecard.rows() if r.line in causes}
 
 
@@ -181,8 +180,8 @@ def test_rows_that_were_met_are_left_out_unless_asked_for() -> None:
     assert causes == {}
     doc = document(review=[para(20, sentence)], tables=[table([row(107, "城镇调查失业率", "5.5以内", "5.2", number=1)],
                                                             year=2030, actual=True)])
-    catalogue = load_catalogue()
-    met = find_causes(doc, build_scorecard(doc, catalogue), catalogue, statuses=tuple(Status))
+    catalogue = project().catalogue
+    met = find_causes(doc, build_scorecard(doc, catalogue), catalogue, project().glossary, statuses=tuple(Status))
     assert met[107].factors == ("就业政策发力",)
 
 

@@ -9,10 +9,10 @@ import sys
 from tests.support.paths import ROOT
 from tests.support.indicator_docs import document, para, row, table
 
-from generator.analyse.catalogue import load_catalogue
-from generator.analyse.factcheck import find_findings, format_findings
+from generator.analyse.factcheck import format_findings
 from generator.analyse.projects import find_projects
 from generator.analyse.indicators import analyse_indicators
+from tests.support.project import analysed, project
 
 # Every finding on the seed: (line, severity, code). Nothing else may be raised.
 SEED_FINDINGS = [
@@ -39,12 +39,12 @@ SEED_FINDINGS = [
 
 
 def test_seed_findings_are_exactly_the_real_problems(seed_doc) -> None:
-    findings = find_findings(seed_doc)
+    findings = analysed(seed_doc).findings
     assert [(f.line, f.severity, f.code) for f in findings] == SEED_FINDINGS
 
 
 def test_seed_trade_discrepancy_cites_both_sides(seed_doc) -> None:
-    trade = [f for f in find_findings(seed_doc) if f.code == "prose_table_mismatch"]
+    trade = [f for f in analysed(seed_doc).findings if f.code == "prose_table_mismatch"]
     assert [f.lines for f in trade] == [(73, 417), (255, 417)]
     params = dict(trade[1].params)
     assert (params["prose_value"], params["table_value"], params["name"]) == ("2", "2.5", "进出口总值增速")
@@ -52,7 +52,7 @@ def test_seed_trade_discrepancy_cites_both_sides(seed_doc) -> None:
 
 
 def test_seed_sums_report_their_figures(seed_doc) -> None:
-    sums = {dict(f.params)["what"]: dict(f.params) for f in find_findings(seed_doc) if f.code == "sum_agrees"}
+    sums = {dict(f.params)["what"]: dict(f.params) for f in analysed(seed_doc).findings if f.code == "sum_agrees"}
     assert sums["各领域完成投资"]["sum"] == "4104亿元"
     assert sums["按投资来源项目数"]["sum"] == "934个"
     assert sums["各领域项目数"]["total"] == "1123个"
@@ -80,7 +80,7 @@ def _doc_with(prose: list[str], rows=None):
 
 
 def _codes(doc) -> list[tuple[int | None, str]]:
-    return [(f.line, f.code) for f in analyse_indicators(doc, load_catalogue()).findings]
+    return [(f.line, f.code) for f in analyse_indicators(doc, project().catalogue).findings]
 
 
 def test_lookalike_metrics_are_not_a_discrepancy() -> None:
@@ -90,7 +90,7 @@ def test_lookalike_metrics_are_not_a_discrepancy() -> None:
 
 def test_prose_disagreeing_with_the_table_and_index_equals_growth() -> None:
     doc = _doc_with(["新发展市场主体增长16.6%，居民消费价格上涨2.1%，进出口总值增长4%。"])
-    findings = analyse_indicators(doc, load_catalogue()).findings
+    findings = analyse_indicators(doc, project().catalogue).findings
     assert [(f.code, f.lines) for f in findings] == [("prose_table_mismatch", (20, 102)), ("prose_table_agrees", (20,))]
     assert dict(findings[1].params)["count"] == "2"  # 16.6 and 上涨2.1% = 102.1
 
@@ -101,13 +101,13 @@ def test_a_breakdown_that_does_not_add_up_is_an_error() -> None:
         "甲、乙、丙三个板块项目，分别完成投资300亿元、400亿元、200亿元，分别占年度计划的100%、110%、90%。"
         "分投资来源看，政府投资项目40个，完成投资500亿元；企业投资项目60个，完成投资500亿元。"
     ])
-    found = [(f.code, dict(f.params)["what"]) for f in analyse_indicators(doc, load_catalogue()).findings]
+    found = [(f.code, dict(f.params)["what"]) for f in analyse_indicators(doc, project().catalogue).findings]
     assert found == [
         ("sum_mismatch", "各领域完成投资"),
         ("sum_agrees", "按投资来源项目数"),
         ("sum_agrees", "按投资来源完成投资"),
     ]
-    mismatch = next(f for f in analyse_indicators(doc, load_catalogue()).findings if f.code == "sum_mismatch")
+    mismatch = next(f for f in analyse_indicators(doc, project().catalogue).findings if f.code == "sum_mismatch")
     assert mismatch.severity == "error" and dict(mismatch.params)["diff"] == "100亿元"
 
 
@@ -132,7 +132,7 @@ def test_unit_checks_on_a_plan_table() -> None:
 
 
 def test_format_and_cli(seed_doc, seed_path) -> None:
-    text = format_findings(find_findings(seed_doc), "r.txt")
+    text = format_findings(analysed(seed_doc).findings, "r.txt")
     lines = text.splitlines()
     assert lines[1].startswith("r.txt:73: warning: 正文“外贸进出口")
     assert lines[-1] == "r.txt: 19 finding(s): 0 error, 4 warning, 15 info"

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 from tests.support.indicator_docs import document, para, row, table
 
-from generator.analyse.catalogue import Polarity, load_catalogue
+from generator.lexicon.catalogue import Polarity
 from generator.analyse.changes import Ambition, ChangeKind, compare_targets
 from generator.analyse.prose_targets import extract_plan_targets, targets_in
 from generator.analyse.indicators import analyse_indicators
 from generator.document import ParagraphKind
 from generator.targets import TargetKind, parse_target
+from tests.support.project import project
 
 H, L, U = Polarity.HIGHER, Polarity.LOWER, Polarity.UNKNOWN
 
@@ -64,7 +65,7 @@ def _two_years(stated: str):
 
 def test_every_change_kind_on_a_synthetic_pair_of_tables() -> None:
     doc = _two_years("一是新增科技型企业1项指标。二是森林覆盖率不再作为约束性指标。三是将民间投资增速调整为制造业投资增速。")
-    plan = analyse_indicators(doc, load_catalogue()).plan
+    plan = analyse_indicators(doc, project().catalogue).plan
     kinds = {p.name_zh: p.change.kind for p in plan.rows()}
     assert kinds == {
         "地区生产总值增速": ChangeKind.RAISED,
@@ -87,7 +88,7 @@ def test_every_change_kind_on_a_synthetic_pair_of_tables() -> None:
 
 
 def test_without_a_stated_replacement_old_and_new_are_retired_and_new() -> None:
-    plan = analyse_indicators(_two_years("指标体系保持稳定。"), load_catalogue()).plan
+    plan = analyse_indicators(_two_years("指标体系保持稳定。"), project().catalogue).plan
     by_name = {p.name_zh: p for p in plan.rows()}
     assert by_name["制造业投资增速"].change.kind is ChangeKind.NEW
     assert sorted(r.name_zh for r in plan.retired) == ["森林覆盖率", "民间投资增速"]
@@ -112,7 +113,7 @@ def test_targets_in_one_sentence_of_prose() -> None:
         ("单位国内生产总值能耗降低", "2%左右", 60),
     ]
     assert "居民收入增长和经济增长基本同步" not in [t.name_zh for t in found]
-    plan = analyse_indicators(doc, load_catalogue()).plan
+    plan = analyse_indicators(doc, project().catalogue).plan
     assert plan.origin.kind == "prose" and plan.origin.line == 60
     ids = [p.indicator_id for p in plan.plan]
     assert ids[:3] == ["gdp_growth", "new_urban_jobs", "urban_surveyed_unemployment"]
@@ -136,7 +137,7 @@ def test_targets_in_lead_paragraphs_and_ranges() -> None:
 
 
 def test_seed_plan_changes(seed_doc) -> None:
-    plan = analyse_indicators(seed_doc).plan
+    plan = analyse_indicators(seed_doc, project().catalogue).plan
     assert plan.counts() == {"total": 39, "binding": 5, "expected": 34}
     new = [p.name_zh for p in plan.rows() if p.change.kind is ChangeKind.NEW]
     assert new == ["人均地区生产总值", "科技型企业", "西部陆海新通道货运量、货运值增速", "长江干流水质", "耕地保有量"]

@@ -10,13 +10,15 @@ import sys
 
 import pytest
 
-from generator.analyse.catalogue import Polarity, load_catalogue
-from generator.analyse.indicators import analyse_indicators, scorecard_csv, scorecard_json
+from generator.lexicon.catalogue import Polarity
+from generator.analyse.indicators import analyse_indicators
+from generator.render.scorecard_files import scorecard_csv, scorecard_json
 from generator.analyse.scoring import Status, score
 from generator.analyse.tallies import parse_tally
 from generator.targets import parse_target
 from tests.support.paths import ROOT
 from tests.support.indicator_docs import document, para, row, table
+from tests.support.project import analysed, project
 
 H, L, U, N = Polarity.HIGHER, Polarity.LOWER, Polarity.UNKNOWN, Polarity.NEUTRAL
 
@@ -117,7 +119,7 @@ def _synthetic():
 
 
 def test_synthetic_table_end_to_end() -> None:
-    analysis = analyse_indicators(_synthetic(), load_catalogue())
+    analysis = analyse_indicators(_synthetic(), project().catalogue)
     by_name = {r.name_zh: r for r in analysis.scorecard.rows()}
     assert by_name["地区生产总值增速"].status is Status.MET
     assert by_name["固定资产投资增速"].status is Status.MISSED
@@ -137,7 +139,7 @@ def test_synthetic_table_end_to_end() -> None:
 def test_stated_tally_disagreement_is_reported() -> None:
     doc = _synthetic()
     doc.parts[0].intro[0].text = doc.parts[0].intro[0].text.replace("2项指标能够完成", "3项指标能够完成")
-    analysis = analyse_indicators(doc, load_catalogue())
+    analysis = analyse_indicators(doc, project().catalogue)
     wrong = [c for c in analysis.tallies.checks if not c.agrees]
     assert [(c.stated.scope, c.what, c.stated_value, c.computed) for c in wrong] == [("expected", "met", 3, 2)]
     assert analysis.tallies.agrees("review") is False
@@ -157,7 +159,7 @@ def test_parse_tally_other_wordings() -> None:
 
 
 def test_seed_tallies_match_the_report(seed_doc) -> None:
-    tally = analyse_indicators(seed_doc).tallies
+    tally = analyse_indicators(seed_doc, project().catalogue).tallies
     assert tally.review["expected"].counts == {"met": 13, "missed": 15, "no_target": 0, "not_comparable": 1, "qualitative": 0}
     assert tally.review["binding"].counts == {"met": 5, "missed": 0, "no_target": 1, "not_comparable": 0, "qualitative": 0}
     assert tally.agrees("review") is True and tally.agrees("plan") is True
@@ -166,7 +168,7 @@ def test_seed_tallies_match_the_report(seed_doc) -> None:
 
 
 def test_seed_scorecard_details(seed_doc) -> None:
-    rows = {r.name_zh: r for r in analyse_indicators(seed_doc).scorecard.rows()}
+    rows = {r.name_zh: r for r in analyse_indicators(seed_doc, project().catalogue).scorecard.rows()}
     assert rows["实际利用外资"].reason.code == "calibre_changed"
     assert rows["单位地区生产总值能耗下降"].status is Status.MET
     assert rows["单位地区生产总值二氧化碳排放下降"].status is Status.NO_TARGET
@@ -176,7 +178,7 @@ def test_seed_scorecard_details(seed_doc) -> None:
 
 
 def test_scorecard_json_shape(seed_doc) -> None:
-    data = scorecard_json(seed_doc)
+    data = scorecard_json(analysed(seed_doc))
     assert len(data["review"]) == 35 and len(data["plan"]) == 39
     first = data["review"][0]
     assert {"name_zh", "unit", "binding", "target", "actual", "status", "reason", "children"} <= set(first)
@@ -190,7 +192,7 @@ def test_scorecard_json_shape(seed_doc) -> None:
 
 
 def test_scorecard_csv(seed_doc) -> None:
-    rows = list(csv.DictReader(io.StringIO(scorecard_csv(seed_doc))))
+    rows = list(csv.DictReader(io.StringIO(scorecard_csv(analysed(seed_doc)))))
     review = [r for r in rows if r["section"] == "review"]
     plan = [r for r in rows if r["section"] == "plan"]
     assert len(review) == 35 + 7 and len(plan) == 39 + 7  # sub-rows included

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -234,9 +233,9 @@ def test_rhetoric_is_kept_when_no_sentence_has_a_figure():
 
 
 def test_every_metric_the_seed_brief_shows_is_in_the_metric_glossary(result):
-    from generator.localise.glossary import load_glossary
+    from generator.lexicon.glossary import read_glossary
 
-    glossary = load_glossary(GLOSSARY)
+    glossary = read_glossary(GLOSSARY)
     shown = [f for s in result.sections + result.overview for f in s.key_figures] + list(result.headline)
     phrases = {f.metric_zh for f in shown} | {f.relation_zh for f in shown if f.relation_zh}
     assert len(phrases) > 60

@@ -27,7 +27,7 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from generator import build as build_mod
-from generator.analyse.catalogue import Polarity, load_catalogue
+from generator.lexicon.catalogue import Polarity
 from generator.analyse.causes import find_causes
 from generator.analyse.indicators import analyse_indicators
 from generator.analyse.scoring import score
@@ -35,12 +35,12 @@ from generator.analyse.summaries import summarize
 from generator.analyse.tallies import parse_tally
 from generator.document import ColumnRole, Document, ParagraphKind, RowKind
 from generator.localise.gaps import find_gaps, needed_terms
-from generator.localise.glossary import load_glossary
 from generator.read import read_document
 from generator.read.layout import layout_table
 from generator.read.txt import parse_txt
 from generator.targets import TargetKind, is_quota, parse_target
-from tests.support.paths import FIXTURES as PATHS_FIXTURES, GLOSSARY
+from tests.support.paths import FIXTURES as PATHS_FIXTURES
+from tests.support.project import project
 
 FIXTURES = PATHS_FIXTURES / "reports"
 PDF_EXPORT = FIXTURES / "gansu-2025.txt"
@@ -140,11 +140,11 @@ def docs(docx_path: Path) -> dict[str, Document]:
 
 
 def _statuses(doc: Document) -> dict[str, str]:
-    return {r.name_zh: r.status.value for r in analyse_indicators(doc).scorecard.rows()}
+    return {r.name_zh: r.status.value for r in analyse_indicators(doc, project().catalogue).scorecard.rows()}
 
 
 def _missed(doc: Document) -> list[str]:
-    return [r.name_zh for r in analyse_indicators(doc).scorecard.review if r.status.value == "missed"]
+    return [r.name_zh for r in analyse_indicators(doc, project().catalogue).scorecard.review if r.status.value == "missed"]
 
 
 # --------------------------------------------------------------------------- title block and structure
@@ -280,7 +280,7 @@ def test_layout_table_shapes() -> None:
 
 def test_pdf_export_scorecard_tally_and_causes(docs: dict[str, Document]) -> None:
     doc = docs["pdf_export"]
-    analysis = analyse_indicators(doc)
+    analysis = analyse_indicators(doc, project().catalogue)
     assert _missed(doc) == ["地区生产总值增速", "固定资产投资增速", "社会消费品零售总额增速"]
     # The row with — for last year is new this year: in the plan, not in the review.
     assert len(analysis.scorecard.review) == 20
@@ -293,7 +293,7 @@ def test_pdf_export_scorecard_tally_and_causes(docs: dict[str, Document]) -> Non
     assert (stated.scope, stated.total, stated.counts) == ("all", 20, {"met": 17, "missed": 3})
     assert analysis.tallies.checks and all(c.agrees for c in analysis.tallies.checks)
     # The misses are explained after the fact (…增速低于预期，主要是受…影响).
-    causes = find_causes(doc, analysis.scorecard, load_catalogue())
+    causes = find_causes(doc, analysis.scorecard, project().catalogue, project().glossary)
     by_name = {r.name_zh: causes[r.line].factors for r in analysis.scorecard.review if r.line in causes}
     assert by_name == {
         "地区生产总值增速": ("房地产市场持续调整", "有色金属价格波动"),
@@ -327,7 +327,7 @@ def test_docx_table_without_number_column(docs: dict[str, Document]) -> None:
 
 def test_docx_target_wordings(docs: dict[str, Document]) -> None:
     doc = docs["docx"]
-    reasons = {r.name_zh: (r.status.value, r.reason.code) for r in analyse_indicators(doc).scorecard.rows()}
+    reasons = {r.name_zh: (r.status.value, r.reason.code) for r in analyse_indicators(doc, project().catalogue).scorecard.rows()}
     assert reasons["地区生产总值增长"] == ("missed", "outside_range")  # 4.8 against 5.5%—6%
     assert reasons["城镇新增就业"] == ("met", "at_or_above")  # 不低于70
     assert reasons["城镇调查失业率"] == ("met", "at_or_below")  # 控制在5.5%以内
@@ -337,7 +337,7 @@ def test_docx_target_wordings(docs: dict[str, Document]) -> None:
     assert reasons["单位地区生产总值二氧化碳排放降低"] == ("met", "quota_met")  # actual: 完成
     assert reasons["民间投资增长"] == ("qualitative", "qualitative_target")  # 不低于全省投资增速
     assert _missed(doc) == ["地区生产总值增长", "固定资产投资增长", "社会消费品零售总额增长"]
-    analysis = analyse_indicators(doc)
+    analysis = analyse_indicators(doc, project().catalogue)
     assert analysis.tallies.checks and all(c.agrees for c in analysis.tallies.checks)
     plan = {p.name_zh: p for p in analysis.plan.plan}
     assert plan["地区生产总值增长"].target_text == "5%-5.5%" and plan["地区生产总值增长"].change.kind.value == "lowered"
@@ -347,8 +347,8 @@ def test_docx_target_wordings(docs: dict[str, Document]) -> None:
 
 def test_docx_remark_column_explains_a_miss(docs: dict[str, Document]) -> None:
     doc = docs["docx"]
-    analysis = analyse_indicators(doc)
-    causes = find_causes(doc, analysis.scorecard, load_catalogue())
+    analysis = analyse_indicators(doc, project().catalogue)
+    causes = find_causes(doc, analysis.scorecard, project().catalogue, project().glossary)
     by_name = {r.name_zh: causes[r.line] for r in analysis.scorecard.review if r.line in causes}
     # The prose explains two misses; the 备注 cell explains the third.
     assert by_name["地区生产总值增长"].text_zh == "主要是受房地产市场深度调整影响"
@@ -381,7 +381,7 @@ def test_gbk_page_merged_header_and_category_column(docs: dict[str, Document]) -
 
 def test_gbk_page_scorecard_and_split_tally(docs: dict[str, Document]) -> None:
     doc = docs["gbk_page"]
-    analysis = analyse_indicators(doc)
+    analysis = analyse_indicators(doc, project().catalogue)
     assert _missed(doc) == ["地区生产总值增长", "社会消费品零售总额增长"]
     assert len(analysis.scorecard.review) == 19  # 实际使用外资 is new in 2025
     assert {p.name_zh: p.change.kind.value for p in analysis.plan.plan}["实际使用外资"] == "new"
@@ -446,7 +446,7 @@ def test_tallies_in_other_words(sentence: str, expected: dict[str, tuple[int | N
 
 @pytest.mark.parametrize("key", ["pdf_export", "docx", "gbk_page"])
 def test_findings_without_false_alarms(docs: dict[str, Document], key: str) -> None:
-    findings = analyse_indicators(docs[key]).findings
+    findings = analyse_indicators(docs[key], project().catalogue).findings
     assert {f.severity for f in findings} == {"info"}
     assert {f.code for f in findings} >= {"tally_agrees"}
 
@@ -477,7 +477,7 @@ def test_glossary_gaps_are_report_phrases(
     docs: dict[str, Document], key: str, extra_kinds: set[str], max_metrics: int, max_terms: int
 ) -> None:
     doc = docs[key]
-    gaps = find_gaps(needed_terms(doc, GLOSSARY), load_glossary(GLOSSARY), GLOSSARY / "units.yaml")
+    gaps = find_gaps(needed_terms(doc, project()), project())
     assert {g.kind for g in gaps} <= OWN_KINDS | extra_kinds
     # Part titles of the genre are in the glossary; section and item titles are the report's own.
     own_titles = {s.title for p in doc.parts for s in p.sections} | {

@@ -22,9 +22,9 @@ from generator.analyse.summaries import summarize
 from generator.document import ColumnRole, Document, RowKind
 from generator.errors import InputError
 from generator.localise.gaps import find_gaps, needed_terms
-from generator.localise.glossary import load_glossary
 from generator.read import read_document
-from tests.support.paths import FIXTURES as PATHS_FIXTURES, GLOSSARY
+from tests.support.paths import FIXTURES as PATHS_FIXTURES
+from tests.support.project import project
 
 FIXTURES = PATHS_FIXTURES / "reports"
 NATIONAL = FIXTURES / "national-2025.txt"
@@ -143,15 +143,15 @@ def docs(provincial_path: Path) -> dict[str, Document]:
 
 
 def _statuses(doc: Document) -> dict[str, str]:
-    return {r.name_zh: r.status.value for r in analyse_indicators(doc).scorecard.review}
+    return {r.name_zh: r.status.value for r in analyse_indicators(doc, project().catalogue).scorecard.review}
 
 
 def _codes(doc: Document) -> list[str]:
-    return [f.code for f in analyse_indicators(doc).findings]
+    return [f.code for f in analyse_indicators(doc, project().catalogue).findings]
 
 
 def _plan(doc: Document) -> dict[str, str]:
-    return {p.name_zh: p.target_text for p in analyse_indicators(doc).plan.plan}
+    return {p.name_zh: p.target_text for p in analyse_indicators(doc, project().catalogue).plan.plan}
 
 
 # --------------------------------------------------------------------------- title block and structure
@@ -208,7 +208,7 @@ def test_page_furniture_is_not_report_text(docs: dict[str, Document]) -> None:
 def test_national_plan_targets_from_one_sentence(docs: dict[str, Document]) -> None:
     doc = docs["national"]
     assert doc.tables == []
-    analysis = analyse_indicators(doc)
+    analysis = analyse_indicators(doc, project().catalogue)
     assert analysis.scorecard.review == [] and analysis.plan.origin.kind == "prose"
     plan = {p.indicator_id: p.target_text for p in analysis.plan.plan}
     assert plan["gdp_growth"] == "5%左右"
@@ -229,13 +229,13 @@ def test_national_grain_target_in_jin(docs: dict[str, Document]) -> None:
 
 
 def test_national_stated_tally(docs: dict[str, Document]) -> None:
-    stated = analyse_indicators(docs["national"]).tallies.stated
+    stated = analyse_indicators(docs["national"], project().catalogue).tallies.stated
     by_scope = {s.scope: (s.total, s.counts) for s in stated}
     # "有19项指标符合预期目标，其中8个约束性指标全部完成；2项指标未达到预期目标":
     # the 2 missed belong to all indicators, not to the 8 binding ones.
     assert by_scope == {"all": (None, {"met": 19, "missed": 2}), "binding": (8, {"met": 8})}
     # Without a table nothing can be reconciled, so nothing is flagged.
-    assert analyse_indicators(docs["national"]).findings == []
+    assert analyse_indicators(docs["national"], project().catalogue).findings == []
 
 
 # --------------------------------------------------------------------------- provincial .docx: combined table
@@ -265,7 +265,7 @@ def test_provincial_scorecard_and_plan_from_one_table(docs: dict[str, Document])
     assert [n for n, s in statuses.items() if s == "missed"] == ["地区生产总值增速", "固定资产投资增速", "社会消费品零售总额增速"]
     assert [n for n, s in statuses.items() if s == "no_target"] == ["单位地区生产总值能耗降低", "单位地区生产总值二氧化碳排放降低"]
     assert list(statuses.values()).count("met") == 13
-    analysis = analyse_indicators(doc)
+    analysis = analyse_indicators(doc, project().catalogue)
     [private] = analysis.scorecard.review[2].children
     assert (private.name_zh, private.status.value) == ("民间投资增速", "missed")
     # The same table gives this year's plan through its 2024 column.
@@ -300,7 +300,7 @@ def test_city_tables_and_status_column(docs: dict[str, Document]) -> None:
 
 
 def test_city_findings(docs: dict[str, Document]) -> None:
-    findings = {f.code: f for f in analyse_indicators(docs["city"]).findings}
+    findings = {f.code: f for f in analyse_indicators(docs["city"], project().catalogue).findings}
     # The table says 完成 for 1680 against a target of 1800: the one disagreement.
     wrong = findings["status_disagrees"]
     assert dict(wrong.params)["name"] == "高新技术企业数量" and dict(wrong.params)["stated"] == "完成"
@@ -322,7 +322,7 @@ def test_crawled_markdown(docs: dict[str, Document]) -> None:
     assert [r.number for r in table.indicators() if r.binding] == [8, 9, 10]  # 标★的为约束性指标
     statuses = _statuses(doc)
     assert [n for n, s in statuses.items() if s == "missed"] == ["社会消费品零售总额增速"]
-    analysis = analyse_indicators(doc)
+    analysis = analyse_indicators(doc, project().catalogue)
     assert all(c.agrees for c in analysis.tallies.checks) and len(analysis.tallies.checks) == 6
     assert {f.severity for f in analysis.findings} == {"info"}
     # This year's targets come from the lead paragraphs and are compared with last year's.
@@ -361,7 +361,7 @@ PLACE_KINDS = {"title", "organisation", "place"}
 )
 def test_glossary_gaps_are_report_phrases(docs: dict[str, Document], key: str, extra_kinds: set[str]) -> None:
     doc = docs[key]
-    gaps = find_gaps(needed_terms(doc, GLOSSARY), load_glossary(GLOSSARY), GLOSSARY / "units.yaml")
+    gaps = find_gaps(needed_terms(doc, project()), project())
     if key == "provincial":  # see test_chinese_numeral_title_in_english
         gaps = [g for g in gaps if g.kind != "title"]
     assert {g.kind for g in gaps} <= OWN_KINDS | extra_kinds
@@ -374,7 +374,7 @@ def test_glossary_gaps_are_report_phrases(docs: dict[str, Document], key: str, e
 
 
 def test_chinese_numeral_title_in_english(docs: dict[str, Document]) -> None:
-    gaps = find_gaps(needed_terms(docs["provincial"], GLOSSARY), load_glossary(GLOSSARY), GLOSSARY / "units.yaml")
+    gaps = find_gaps(needed_terms(docs["provincial"], project()), project())
     assert not [g for g in gaps if g.kind == "title"]
 
 

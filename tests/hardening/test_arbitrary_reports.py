@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from generator.brief import Brief
 from generator.errors import BriefError
-from tests.support.paths import GLOSSARY
+from tests.support.project import project
 
 CN = "一二三四五六七八九十"
 YEARS = st.integers(1990, 2035).map(str)
@@ -86,7 +86,7 @@ def _pipeline(text: str, must_build: bool = False) -> None:
     """Run the stages; a BriefError is allowed unless ``must_build``."""
     from generator.analyse.indicators import analyse_indicators
     from generator.analyse.summaries import summarize
-    from generator.localise.briefs import build_briefs
+    from tests.support.project import briefs_of
     from generator.read import read_document
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -94,9 +94,9 @@ def _pipeline(text: str, must_build: bool = False) -> None:
         path.write_text(text, encoding="utf-8")
         try:
             doc = read_document(path)
-            analyse_indicators(doc)
+            analyse_indicators(doc, project().catalogue)
             summarize(doc)
-            briefs = build_briefs(doc, glossary_dir=GLOSSARY)
+            briefs = briefs_of(doc)
         except BriefError as error:
             assert not must_build, f"a well-formed report failed: {error}"
             assert "\n" not in str(error)

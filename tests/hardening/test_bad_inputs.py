@@ -26,6 +26,7 @@ from ruamel.yaml import YAML
 from generator.brief import Brief
 from generator.errors import BriefError, TemplateError
 from tests.support.paths import ROOT, SEED
+from tests.support.project import glossary_problems
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
 BASE = CORPUS / "base-report.txt"
@@ -300,8 +301,9 @@ def assert_no_secrets(out: Path) -> None:
         assert PASSWD_MARK not in path.read_bytes(), f"{path} holds /etc/passwd content"
 
 
-def cli_build(source: Path, out: Path, formats: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return run_cli(["build", str(source), "--out", str(out), "--formats", formats, "-j", "1"], cwd=cwd)
+def cli_build(source: Path, out: Path, formats: str, glossary: Path | None = None) -> subprocess.CompletedProcess[str]:
+    extra = ["--glossary", str(glossary)] if glossary else []
+    return run_cli(["build", str(source), "--out", str(out), "--formats", formats, "-j", "1", *extra])
 
 
 def _warning_lines(stderr: str) -> list[str]:
@@ -343,18 +345,18 @@ def test_cli_build(case: Case, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("case", cases("read"))
 def test_read_and_brief(case: Case, tmp_path: Path) -> None:
-    from generator.localise.briefs import build_briefs
+    from tests.support.project import briefs_of
     from generator.read import read_document
 
     made = make_input(case, tmp_path)
     if case.expect == "error":
         with pytest.raises(BriefError) as caught:
-            build_briefs(read_document(made.path), glossary_dir=ROOT / "glossary")
+            briefs_of(read_document(made.path))
         assert caught.value.path == str(made.path) and caught.value.line == made.line
         assert "\n" not in str(caught.value)
         return
     doc = read_document(made.path)
-    briefs = build_briefs(doc, glossary_dir=ROOT / "glossary")
+    briefs = briefs_of(doc)
     assert {lang: type(b) for lang, b in briefs.items()} == {"zh": Brief, "en": Brief}
     assert briefs["zh"].lang == "zh" and briefs["en"].lang == "en"
     if case.warning:
@@ -430,14 +432,12 @@ def test_hostile_html_leaks_nothing_and_fetches_nothing(case: Case, tmp_path: Pa
 
 @pytest.mark.parametrize("case", cases("glossary"))
 def test_glossary_case(case: Case, tmp_path: Path) -> None:
-    from generator.localise.glossary import check_glossary_dir
 
     made = make_input(case, tmp_path)
-    project = made.path.parent
-    problems = check_glossary_dir(made.path)
+    problems = glossary_problems(made.path)
     out = tmp_path / "out"
     formats = FORMATS["glossary"]
-    result = cli_build(BASE, out, formats, cwd=project)
+    result = cli_build(BASE, out, formats, glossary=made.path)
     if case.expect == "error":
         assert len(problems) == 1, problems
         assert problems[0].startswith(f"{made.path / 'terms.yaml'}:{made.line}:"), problems

@@ -13,8 +13,10 @@ from hypothesis import strategies as st
 
 from generator.cli import main
 from generator.errors import GlossaryError
-from generator.localise.glossary import Glossary, check_glossary_dir, load_glossary, normalise_key
+from generator.lexicon.glossary import Glossary, read_glossary
+from generator.lexicon.keys import normalise_key
 from tests.support.paths import FIXTURES as PATHS_FIXTURES
+from tests.support.project import glossary_problems, project
 
 FIXTURES = PATHS_FIXTURES / "glossary"
 GOOD = FIXTURES / "good"
@@ -38,7 +40,7 @@ def test_planted_error_is_reported_at_its_file_and_line(case: str) -> None:
     folder = FIXTURES / "bad" / case
     wanted = expectations(folder)
     assert wanted, f"fixture {case} has no # expect: marker"
-    problems = check_glossary_dir(folder)
+    problems = glossary_problems(folder)
     for file, line, text in wanted:
         at = [p for p in problems if p.startswith(f"{file}:{line}:")]
         assert any(text in p for p in at), f"{case}: no problem with {text!r} at {file}:{line}; got {problems}"
@@ -50,13 +52,13 @@ def test_load_refuses_a_broken_glossary_naming_file_and_line(case: str) -> None:
     folder = FIXTURES / "bad" / case
     file, line, _ = expectations(folder)[0]
     with pytest.raises(GlossaryError) as err:
-        load_glossary(folder)
+        read_glossary(folder)
     assert str(err.value).startswith(f"{file}:")
     assert err.value.path and err.value.line
 
 
 def test_conflicting_english_in_two_files_names_both_places() -> None:
-    problems = check_glossary_dir(FIXTURES / "bad" / "conflict")
+    problems = glossary_problems(FIXTURES / "bad" / "conflict")
     (problem,) = problems
     assert "terms.yaml:2:" in problem
     assert "indicators.yaml:1" in problem
@@ -65,7 +67,7 @@ def test_conflicting_english_in_two_files_names_both_places() -> None:
 
 def test_entry_of_a_megabyte_is_refused(tmp_path: Path) -> None:
     (tmp_path / "terms.yaml").write_text("甲: first\n乙: " + "x" * 1_000_000 + "\n", encoding="utf-8")
-    problems = check_glossary_dir(tmp_path)
+    problems = glossary_problems(tmp_path)
     assert len(problems) == 1
     assert problems[0].startswith(f"{tmp_path / 'terms.yaml'}:2:")
     assert "limit 500" in problems[0]
@@ -74,12 +76,12 @@ def test_entry_of_a_megabyte_is_refused(tmp_path: Path) -> None:
 def test_markup_characters_are_not_problems(tmp_path: Path) -> None:
     # Renderers escape HTML and Word markup; only control characters corrupt a document.
     (tmp_path / "terms.yaml").write_text('甲: "<b>R&D</b> \\"spending\\""\n乙: "tab\\there"\n', encoding="utf-8")
-    assert check_glossary_dir(tmp_path) == []
-    assert load_glossary(tmp_path).lookup("甲").en == '<b>R&D</b> "spending"'
+    assert glossary_problems(tmp_path) == []
+    assert read_glossary(tmp_path).lookup("甲").en == '<b>R&D</b> "spending"'
 
 
 def test_good_glossary_has_only_the_untranslated_stub() -> None:
-    problems = check_glossary_dir(GOOD)
+    problems = glossary_problems(GOOD)
     assert problems == [f"{GOOD / 'terms.yaml'}:12:1: 待译术语: untranslated (fill in en)"]
 
 
@@ -95,7 +97,7 @@ def test_cli_check_passes_a_clean_folder(tmp_path: Path, capsys: pytest.CaptureF
 
 
 def test_untranslated_stub_loads_and_counts_as_a_gap() -> None:
-    g = load_glossary(GOOD)
+    g = read_glossary(GOOD)
     assert g.lookup("待译术语") is None
     assert g.find("待译术语") is not None
     assert [e.zh for e in g.untranslated()] == ["待译术语"]
@@ -103,7 +105,7 @@ def test_untranslated_stub_loads_and_counts_as_a_gap() -> None:
 
 @pytest.fixture(scope="module")
 def good() -> Glossary:
-    return load_glossary(GOOD)
+    return read_glossary(GOOD)
 
 
 def test_lookup_by_term_alias_and_shorthand(good: Glossary) -> None:
@@ -160,43 +162,41 @@ def test_pattern_entry_matches_any_region_and_year(good: Glossary) -> None:
 
 def test_pattern_en_with_unknown_slot_is_a_problem(tmp_path: Path) -> None:
     (tmp_path / "report.yaml").write_text('"{region}报告": "Report of {region} in {year}"\n', encoding="utf-8")
-    (problem,) = check_glossary_dir(tmp_path)
+    (problem,) = glossary_problems(tmp_path)
     assert ":1:" in problem and "['year']" in problem
 
 
 def test_digest_changes_with_a_rendering_not_with_a_comment(tmp_path: Path) -> None:
     shutil.copytree(GOOD, tmp_path / "g")
     terms = tmp_path / "g" / "terms.yaml"
-    before = load_glossary(tmp_path / "g").digest()
+    before = read_glossary(tmp_path / "g").digest()
     terms.write_text(terms.read_text(encoding="utf-8") + "# a new comment\n", encoding="utf-8")
-    assert load_glossary(tmp_path / "g").digest() == before
+    assert read_glossary(tmp_path / "g").digest() == before
     terms.write_text(terms.read_text(encoding="utf-8").replace("gross product", "gross output"), encoding="utf-8")
-    assert load_glossary(tmp_path / "g").digest() != before
+    assert read_glossary(tmp_path / "g").digest() != before
 
 
-def test_load_is_cached_until_a_file_changes(tmp_path: Path) -> None:
+def test_keys_digest_changes_with_the_term_list_not_with_a_rendering(tmp_path: Path) -> None:
     shutil.copytree(GOOD, tmp_path / "g")
-    first = load_glossary(tmp_path / "g")
-    assert load_glossary(tmp_path / "g") is first
     terms = tmp_path / "g" / "terms.yaml"
+    before = read_glossary(tmp_path / "g").keys_digest()
+    terms.write_text(terms.read_text(encoding="utf-8").replace("gross product", "gross output"), encoding="utf-8")
+    assert read_glossary(tmp_path / "g").keys_digest() == before
     terms.write_text(terms.read_text(encoding="utf-8") + "新词: new word\n", encoding="utf-8")
-    second = load_glossary(tmp_path / "g")
-    assert second is not first and second.lookup("新词").en == "new word"
+    assert read_glossary(tmp_path / "g").keys_digest() != before
 
 
 def test_missing_folder_is_a_glossary_error(tmp_path: Path) -> None:
     with pytest.raises(GlossaryError):
-        load_glossary(tmp_path / "nope")
+        read_glossary(tmp_path / "nope")
 
 
 def test_units_file_is_validated_by_check(tmp_path: Path) -> None:
-    from generator.localise.numbers import DEFAULT_UNITS
-
-    lines = DEFAULT_UNITS.read_text(encoding="utf-8").split("\n")
+    lines = project().paths.units.read_text(encoding="utf-8").split("\n")
     number = lines.index("  千克: {base: 公斤}")
     lines[number] = "  千克: {base: 圆}"
     (tmp_path / "units.yaml").write_text("\n".join(lines), encoding="utf-8")
-    (problem,) = check_glossary_dir(tmp_path)
+    (problem,) = glossary_problems(tmp_path)
     assert problem.startswith(f"{tmp_path / 'units.yaml'}:{number + 1}:") and "base" in problem
 
 
@@ -219,9 +219,9 @@ def test_any_file_gives_problems_or_glossary_error_never_a_crash(content: str | 
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8", errors="surrogatepass")
-        problems = check_glossary_dir(Path(folder))
+        problems = glossary_problems(Path(folder))
         assert all(isinstance(p, str) and re.match(r".+:\d+:\d+: ", p) for p in problems)
         try:
-            load_glossary(Path(folder))
+            read_glossary(Path(folder))
         except GlossaryError as exc:
             assert str(exc).startswith(str(path))

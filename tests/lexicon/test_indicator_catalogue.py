@@ -6,22 +6,22 @@ from pathlib import Path
 
 import pytest
 
-from generator.analyse.catalogue import (
+from generator.lexicon.catalogue import (
     Catalogue,
     IndicatorDef,
     Polarity,
     infer_polarity,
-    load_catalogue,
     name_key,
     resolve,
 )
 from generator.errors import GlossaryError
 from generator.targets import parse_target
+from tests.support.project import project
 
 
 @pytest.fixture(scope="module")
 def catalogue() -> Catalogue:
-    return load_catalogue()
+    return project().catalogue
 
 
 def test_every_entry_has_id_english_polarity_and_source(catalogue: Catalogue) -> None:
@@ -105,7 +105,7 @@ def test_duplicate_key_in_a_glossary_folder_names_file_and_line(tmp_path: Path) 
         encoding="utf-8",
     )
     with pytest.raises(GlossaryError) as err:
-        load_catalogue(tmp_path)
+        project(tmp_path)
     assert "indicators.yaml" in str(err.value) and err.value.line == 7
 
 
@@ -115,6 +115,6 @@ def test_a_folder_catalogue_is_read_from_the_glossary_loader(tmp_path: Path) -> 
         "  aliases: [某某增长率]\n  source: test\n",
         encoding="utf-8",
     )
-    cat = load_catalogue(tmp_path)
+    cat = project(tmp_path).catalogue
     assert [d.id for d in cat] == ["some_growth"]
     assert cat.match("某某增长率").en == "some growth"

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from generator.localise.glossary import Glossary, load_glossary
-from generator.localise.matcher import TermMatcher
+from generator.lexicon.glossary import Glossary, read_glossary
+from generator.lexicon.matcher import TermMatcher
 from tests.support.paths import FIXTURES
 
 GOOD = FIXTURES / "glossary" / "good"
@@ -15,7 +14,7 @@ GOOD = FIXTURES / "glossary" / "good"
 
 @pytest.fixture(scope="module")
 def glossary() -> Glossary:
-    return load_glossary(GOOD)
+    return read_glossary(GOOD)
 
 
 def pieces(matcher: TermMatcher, text: str) -> list[tuple[str, str | None]]:

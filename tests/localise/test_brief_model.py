@@ -12,7 +12,7 @@ import pytest
 from generator.brief import Brief, Text
 from generator.errors import GlossaryError
 from generator.localise import briefs as briefs_module
-from generator.localise.briefs import build_briefs
+from tests.support.project import briefs_of
 from generator.read import read_document
 from tests.support.paths import GLOSSARY, ROOT
 
@@ -22,7 +22,7 @@ DAY = date(2026, 11, 30)
 
 @pytest.fixture(scope="module")
 def briefs(seed_doc) -> dict[str, Brief]:
-    return build_briefs(seed_doc, glossary_dir=GLOSSARY, generated=DAY)
+    return briefs_of(seed_doc, generated=DAY)
 
 
 def _cjk_outside_marked(text: Text) -> list[str]:
@@ -123,7 +123,7 @@ def test_a_missing_glossary_term_becomes_a_marked_gap(seed_doc, tmp_path: Path) 
     end = text.index("\n", text.index("source:", start)) + 1
     path.write_text(text[:start] + text[end:], encoding="utf-8")
 
-    en = build_briefs(seed_doc, glossary_dir=glossary, generated=DAY, langs=("en",))["en"]
+    en = briefs_of(seed_doc, glossary, generated=DAY, langs=("en",))["en"]
     assert set(en.gaps) == {"粮食产量"}
     row = next(r for r in en.score_rows if "粮食产量" in str(r.name))
     gap = row.name.segments[0]
@@ -131,17 +131,17 @@ def test_a_missing_glossary_term_becomes_a_marked_gap(seed_doc, tmp_path: Path) 
 
 
 def test_number_qa_catches_a_wrong_conversion(seed_doc, monkeypatch) -> None:
-    from generator.localise import voice
+    from generator.localise.numbers import NumberFormat
 
-    real = voice.format_quantity
+    real = NumberFormat.quantity
 
-    def off_by_ten(q, locale, table=None):
-        shown = real(q, locale, table)
+    def off_by_ten(self, q):
+        shown = real(self, q)
         return shown.replace("410.4 billion", "41.04 billion") if shown else shown
 
-    monkeypatch.setattr(voice, "format_quantity", off_by_ten)
+    monkeypatch.setattr(NumberFormat, "quantity", off_by_ten)
     with pytest.raises(GlossaryError, match="number QA failed"):
-        build_briefs(seed_doc, glossary_dir=GLOSSARY, generated=DAY, langs=("en",))
+        briefs_of(seed_doc, generated=DAY, langs=("en",))
 
 
 def test_briefs_of_a_report_without_tables(tmp_path: Path) -> None:
@@ -155,7 +155,7 @@ def test_briefs_of_a_report_without_tables(tmp_path: Path) -> None:
         "主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上；居民消费价格涨幅3%左右。\n",
         encoding="utf-8",
     )
-    out = build_briefs(read_document(report), glossary_dir=GLOSSARY, generated=DAY)
+    out = briefs_of(read_document(report), generated=DAY)
     assert out["zh"].score_rows == () and out["en"].score_rows == ()
     assert "prose" in str(out["en"].plan_origin) or "text" in str(out["en"].plan_origin)
     assert len(out["en"].plan_rows) == 3
@@ -199,7 +199,7 @@ def test_strict_build_fails_on_a_gap_and_names_the_command(tmp_path: Path) -> No
 
 def test_a_report_without_tables_states_its_own_tally_at_a_glance() -> None:
     doc = read_document(ROOT / "tests" / "fixtures" / "reports" / "national-2025.txt")
-    out = build_briefs(doc, glossary_dir=GLOSSARY, generated=DAY)
+    out = briefs_of(doc, generated=DAY)
     assert out["en"].score_rows == ()
     assert [str(t) for t in out["en"].glance_tally] == [
         "19 of 21 targets met, as the report states", "8 of 8 binding targets met, as the report states"]

@@ -12,16 +12,17 @@ from ruamel.yaml import YAML
 from generator.brief import Segment, Text
 from generator.cli import main
 from generator.localise.gaps import Gap, TermRenderer, add_to_file, needed_terms, stub_text
-from generator.localise.glossary import check_glossary_dir, load_glossary
+from generator.lexicon.glossary import read_glossary
 from generator.read import read_document
-from tests.support.paths import FIXTURES, ROOT, SEED
+from tests.support.paths import FIXTURES, SEED
+from tests.support.project import glossary_problems, language, project
 
 GOOD = FIXTURES / "glossary" / "good"
 
 
 @pytest.fixture
 def renderer() -> TermRenderer:
-    return TermRenderer(load_glossary(GOOD))
+    return TermRenderer(read_glossary(GOOD), project().units, language("en"), "zh-Hans")
 
 
 def test_known_term_renders_english(renderer: TermRenderer) -> None:
@@ -63,7 +64,7 @@ def test_pattern_title_renders_with_its_slots(renderer: TermRenderer) -> None:
 
 
 def test_needed_terms_of_the_seed() -> None:
-    needed = needed_terms(read_document(SEED))
+    needed = needed_terms(read_document(SEED), project())
     kinds = {(t.zh, t.kind) for t in needed}
     assert ("重庆市发展和改革委员会", "organisation") in kinds
     assert ("积极扩大有效投资", "item") in kinds
@@ -79,11 +80,11 @@ def test_stub_is_yaml_that_loads_as_untranslated_entries(tmp_path: Path) -> None
     text = stub_text([Gap("科技型企业", "indicator", 2, 600, "科技型企业（家） | 48000"), Gap("某政策", "policy", 1, 9, None)])
     assert "# ×2, line 600: 科技型企业（家） | 48000\n科技型企业:\n  en: ''\n  kind: indicator\n" in text
     (tmp_path / "terms.yaml").write_text(text, encoding="utf-8")
-    problems = check_glossary_dir(tmp_path)
+    problems = glossary_problems(tmp_path)
     assert [p.split(": ", 1)[1] for p in problems] == [
         "科技型企业: untranslated (fill in en, id, polarity)", "某政策: untranslated (fill in en)",
     ]
-    assert load_glossary(tmp_path).lookup("某政策") is None
+    assert read_glossary(tmp_path).lookup("某政策") is None
 
 
 def test_writing_keeps_comments_order_and_text_of_the_file(tmp_path: Path) -> None:
@@ -106,7 +107,7 @@ def test_writing_a_file_ruamel_would_restyle_appends_instead(tmp_path: Path) -> 
     add_to_file(path, [Gap("丙", "term")])
     after = path.read_text(encoding="utf-8")
     assert after.startswith(before) and "丙:\n  en: ''\n" in after
-    assert check_glossary_dir(tmp_path) == [f"{path}:{after.count(chr(10)) - 2}:1: 丙: untranslated (fill in en)"]
+    assert glossary_problems(tmp_path) == [f"{path}:{after.count(chr(10)) - 2}:1: 丙: untranslated (fill in en)"]
 
 
 def test_gaps_command_prints_a_stub_and_writes_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -122,7 +123,7 @@ def test_gaps_command_prints_a_stub_and_writes_it(tmp_path: Path, capsys: pytest
     capsys.readouterr()
     items = YAML(typ="safe").load((tmp_path / "g" / "items.yaml").read_text(encoding="utf-8"))
     assert items["积极扩大有效投资"] == {"en": "", "kind": "item"}
-    assert load_glossary(tmp_path / "g").find("农业增加值增速").file.endswith("indicators.yaml")
+    assert read_glossary(tmp_path / "g").find("农业增加值增速").file.endswith("indicators.yaml")
 
     # a second run finds the stubs already in place and writes nothing more
     files = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "g").glob("*.yaml")}
@@ -136,7 +137,7 @@ def test_gaps_command_says_no_gaps(tmp_path: Path, capsys: pytest.CaptureFixture
     report.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     shutil.copytree(GOOD, tmp_path / "g")
     # fill the glossary with every needed term, then no gaps remain
-    needed = needed_terms(read_document(report))
+    needed = needed_terms(read_document(report), project())
     terms = dict.fromkeys(t.zh for t in needed if t.kind != "unit")  # a term may be asked for as two kinds
     lines = [f"{json.dumps(zh, ensure_ascii=False)}: x{i}" for i, zh in enumerate(terms)]
     (tmp_path / "g" / "all.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -8,10 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import GlossaryError
-from generator.localise.numbers import DEFAULT_UNITS, check_units_file, format_date, format_quantity, format_target, load_units, unit_label
+from generator.errors import BriefError, GlossaryError
+from generator.lexicon.units import check_units_file, read_units
 from generator.quantities import Qualifier, Quantity
 from generator.targets import Target, TargetKind
+from tests.support.project import numbers, project
+
+DEFAULT_UNITS = project().paths.units
+LOCALES = tuple(lang.code for lang in project().languages)
 
 # (quantity, English, Chinese): the examples of the issue and the report's figures.
 QUANTITIES = [
@@ -50,22 +54,22 @@ QUANTITIES = [
 
 @pytest.mark.parametrize(("q", "en", "zh"), QUANTITIES, ids=[f"{q.value}{q.unit}" for q, _, _ in QUANTITIES])
 def test_quantity_in_both_locales(q: Quantity, en: str, zh: str) -> None:
-    assert format_quantity(q, "en") == en
-    assert format_quantity(q, "zh") == zh
+    assert numbers("en").quantity(q) == en
+    assert numbers("zh").quantity(q) == zh
 
 
 def test_percentage_points_are_never_a_percent_sign() -> None:
-    assert "%" not in format_quantity(Quantity(D("0.5"), "百分点"), "en")
+    assert "%" not in numbers("en").quantity(Quantity(D("0.5"), "百分点"))
 
 
 def test_unknown_unit_cannot_be_rendered_in_english() -> None:
-    assert format_quantity(Quantity(D("3"), "某单位"), "en") is None
-    assert format_quantity(Quantity(D("3"), "某单位"), "zh") == "3某单位"
+    assert numbers("en").quantity(Quantity(D("3"), "某单位")) is None
+    assert numbers("zh").quantity(Quantity(D("3"), "某单位")) == "3某单位"
 
 
-def test_unknown_locale_is_refused() -> None:
-    with pytest.raises(ValueError):
-        format_quantity(Quantity(D("3"), "%"), "fr")
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(BriefError, match="unknown language 'fr'"):
+        project().language("fr")
 
 
 TARGETS = [
@@ -92,8 +96,8 @@ TARGETS = [
 
 @pytest.mark.parametrize(("target", "unit", "en", "zh"), TARGETS, ids=[t.kind.value + str(i) for i, (t, *_) in enumerate(TARGETS)])
 def test_target_in_both_locales(target: Target, unit: str, en: str, zh: str) -> None:
-    assert format_target(target, unit, "en") == en
-    assert format_target(target, unit, "zh") == zh
+    assert numbers("en").target(target, unit) == en
+    assert numbers("zh").target(target, unit) == zh
 
 
 @pytest.mark.parametrize(
@@ -107,7 +111,7 @@ def test_target_in_both_locales(target: Target, unit: str, en: str, zh: str) -> 
 )
 def test_target_wording_not_in_the_table_is_left_to_the_caller(target: Target) -> None:
     unit = "某单位" if target.kind is TargetKind.EXACT else "%"
-    assert format_target(target, unit, "en") is None
+    assert numbers("en").target(target, unit) is None
 
 
 @pytest.mark.parametrize(
@@ -116,19 +120,19 @@ def test_target_wording_not_in_the_table_is_left_to_the_caller(target: Target) -
      ("万元/人年", "CNY 10,000 per person-year"), ("天", "days"), ("家", ""), ("", ""), ("某单位", None)],
 )
 def test_unit_labels(unit: str, label: str | None) -> None:
-    assert unit_label(unit, "en") == label
+    assert numbers("en").unit(unit) == label
 
 
 def test_dates() -> None:
-    assert format_date(date(2026, 11, 30), "en") == "30 November 2026"
-    assert format_date(date(2023, 1, 5), "en", "month") == "January 2023"
-    assert format_date(date(2023, 1, 5), "zh", "month") == "2023年1月"
-    assert format_date(date(2026, 11, 30), "zh") == "2026年11月30日"
+    assert numbers("en").date(date(2026, 11, 30)) == "30 November 2026"
+    assert numbers("en").date(date(2023, 1, 5), "month") == "January 2023"
+    assert numbers("zh").date(date(2023, 1, 5), "month") == "2023年1月"
+    assert numbers("zh").date(date(2026, 11, 30)) == "2026年11月30日"
 
 
 def test_units_table_is_valid_and_exact() -> None:
-    assert check_units_file(DEFAULT_UNITS) == []
-    table = load_units()
+    assert check_units_file(DEFAULT_UNITS, LOCALES) == []
+    table = project().units
     assert table.unit("亿公斤").factor == D("100000000")
     assert table.bases["公斤"].convert_factor == D("0.001")
     assert table.unit("万标箱").factor == D(10000)  # magnitude prefix × base unit
@@ -139,15 +143,15 @@ def test_units_table_problems_have_lines(tmp_path: Path) -> None:
     bad = tmp_path / "units.yaml"
     bad.write_text(text, encoding="utf-8")
     line = text.split("\n").index('  about: {en: "about", zh: "{}左右"}') + 1
-    (problem,) = check_units_file(bad)
+    (problem,) = check_units_file(bad, LOCALES)
     assert problem.line == line and "placeholder" in problem.message
     with pytest.raises(GlossaryError):
-        load_units(bad)
+        read_units(bad, LOCALES)
 
 
 def test_every_unit_the_quantity_parser_knows_renders_in_english() -> None:
     from generator.quantities import MAGNITUDES, PER_UNITS, UNITS
 
     units = [*UNITS, *(f"{m}{u}" for m in MAGNITUDES for u in ("元", "人", "吨")), *(f"万元/{p}" for p in PER_UNITS)]
-    missing = [u for u in units if format_quantity(Quantity(D("12.5"), u), "en") is None]
+    missing = [u for u in units if numbers("en").quantity(Quantity(D("12.5"), u)) is None]
     assert missing == []

@@ -7,7 +7,7 @@ from decimal import Decimal as D
 import pytest
 
 from generator.localise.numberqa import check_rendering, untraced_numbers
-from generator.localise.numbers import format_quantity
+from tests.support.project import language, numbers, project
 from generator.quantities import Qualifier, Quantity
 from tests.localise.test_number_formats import QUANTITIES
 from tests.support.paths import SEED
@@ -15,9 +15,9 @@ from tests.support.paths import SEED
 
 @pytest.mark.parametrize(("q", "en", "zh"), QUANTITIES, ids=[f"{q.value}{q.unit}" for q, _, _ in QUANTITIES])
 def test_correct_renderings_pass(q: Quantity, en: str, zh: str) -> None:
-    assert check_rendering(q, en, "en") is None
-    assert check_rendering(q, zh, "zh") is None
-    assert check_rendering(q, format_quantity(q, "en"), "en") is None
+    assert check_rendering(q, en, language("en"), project().units) is None
+    assert check_rendering(q, zh, language("zh"), project().units) is None
+    assert check_rendering(q, numbers("en").quantity(q), language("en"), project().units) is None
 
 
 WRONG = [
@@ -43,14 +43,14 @@ WRONG = [
 
 @pytest.mark.parametrize(("q", "text", "says"), WRONG, ids=[t for _, t, _ in WRONG])
 def test_planted_wrong_conversion_is_caught(q: Quantity, text: str, says: str) -> None:
-    message = check_rendering(q, text, "en")
+    message = check_rendering(q, text, language("en"), project().units)
     assert message is not None and says in message, message
 
 
 def test_wrong_chinese_rendering_is_caught() -> None:
     q = Quantity(D("4104"), "亿元")
-    assert check_rendering(q, "4,014亿元", "zh") is not None
-    assert check_rendering(q, "4,104万元", "zh") is not None
+    assert check_rendering(q, "4,014亿元", language("zh"), project().units) is not None
+    assert check_rendering(q, "4,104万元", language("zh"), project().units) is not None
 
 
 def test_untraced_numbers_in_free_text() -> None:
@@ -66,7 +66,6 @@ def test_untraced_numbers_in_free_text() -> None:
 
 
 def test_every_figure_of_the_seed_renders_and_passes_qa() -> None:
-    from pathlib import Path
 
     from generator.quantities import find_quantities
 
@@ -77,9 +76,9 @@ def test_every_figure_of_the_seed_renders_and_passes_qa() -> None:
     for match in found:
         q = match.quantity
         for locale in ("en", "zh"):
-            text = format_quantity(q, locale)
+            text = numbers(locale).quantity(q)
             if text is None:
                 problems.append(f"{q.text}: no {locale} rendering")
-            elif (message := check_rendering(q, text, locale)) is not None:
+            elif (message := check_rendering(q, text, language(locale), project().units)) is not None:
                 problems.append(message)
     assert problems == []

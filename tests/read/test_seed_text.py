@@ -181,7 +181,6 @@ def test_parse_command_prints_parts_sections_items_and_tables() -> None:
     import subprocess
     import sys
 
-    from pathlib import Path
 
     root = ROOT
     out = subprocess.run([sys.executable, "-m", "generator", "parse", "seeds/chongqing-2023-plan.txt"],

@@ -15,11 +15,12 @@ from jinja2.ext import babel_extract
 
 from generator.brief import SectionBrief, Segment, Text
 from generator.errors import TemplateError
-from generator import i18n
+from generator.lexicon.messages import po_path
 from generator.render.charts import render_charts
 from generator.render.fonts import system_font
 from generator.render.html import CJK, TEMPLATE_DIR, render_html
 from generator.render.pdf import write_pdf
+from tests.support.project import project
 from tests.support.sample_brief import sample_brief
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
@@ -345,7 +346,7 @@ def test_fetcher_refuses_everything_outside_the_assets(tmp_path):
 # ---------------------------------------------------------------- catalogs
 
 def _catalog(lang: str):
-    with i18n.po_path(lang).open("rb") as fh:
+    with po_path(project().paths.locale, lang).open("rb") as fh:
         return read_po(fh, locale=lang)
 
 
@@ -366,10 +367,11 @@ def test_every_template_string_is_in_both_catalogs():
 
 
 def test_gettext_and_unknown_language():
-    assert i18n.gettext("zh", "Target") == "目标"
-    assert i18n.gettext("en", "Target") == "Target"
+    messages = project().messages
+    assert messages.gettext("zh", "Target") == "目标"
+    assert messages.gettext("en", "Target") == "Target"
     with pytest.raises(TemplateError):
-        i18n.translations("fr")
+        messages.translations("fr")
 
 
 def test_gap_segment_escaped_too(tmp_path):

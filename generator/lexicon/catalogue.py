@@ -1,8 +1,8 @@
 """The indicator catalogue: which indicator a table row or a prose phrase names.
 
-Builds on the glossary loader (``load_glossary(dir).indicators()``: the
-entries of ``glossary/indicators.yaml``, with id, Chinese name, aliases,
-unit, polarity, English) and owns the *matching* of names against them. Matching tries the
+Built from the glossary's entries of kind ``indicator`` (``glossary/indicators.yaml``:
+id, Chinese name, aliases, unit, polarity, English) by
+:func:`catalogue_from_glossary`; owns the *matching* of names against them. Matching tries the
 name as written, then a normalised key (:func:`name_key`): quotes, brackets,
 markers and width folded, and a trailing 增长/增长率/增幅 read as 增速,
 降低 as 下降. It never strips a name down to a shorter metric — 地区生产总值
@@ -20,16 +20,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+import hashlib
+import json
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from generator.errors import GlossaryError
-from generator.localise.glossary import Entry, Glossary, load_glossary
+from generator.lexicon.entries import Entry
+from generator.lexicon.glossary import Glossary
 from generator.targets import Target, TargetKind
 from generator.text import normalise
-
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "glossary"
-
 
 class Polarity(str, Enum):
     HIGHER = "higher"
@@ -119,6 +119,11 @@ class Catalogue:
             return None
         return self._by_key.get(name_key(name))
 
+    def digest(self) -> str:
+        """SHA-256 of what the analysis reads: ids, names, aliases, units, polarities (not the English)."""
+        rows = [(e.id, e.name_zh, list(e.aliases), e.unit, e.polarity.value) for e in self._entries]
+        return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
+
     def names(self) -> Iterator[tuple[str, IndicatorDef]]:
         """Every (name or alias, entry) pair."""
         for entry in self._entries:
@@ -148,18 +153,6 @@ def catalogue_from_glossary(glossary: Glossary) -> Catalogue:
     entries = glossary.indicators()
     path = entries[0].file if entries else ""
     return Catalogue((_definition(e) for e in entries), path)
-
-
-_BUILT: dict[str, Catalogue] = {}
-
-
-def load_catalogue(directory: str | Path | None = None) -> Catalogue:
-    """The catalogue of the glossary folder (default ``glossary/``), rebuilt when it changes."""
-    glossary = load_glossary(Path(directory or DEFAULT_DIR))
-    catalogue = _BUILT.get(glossary.digest())
-    if catalogue is None:
-        catalogue = _BUILT[glossary.digest()] = catalogue_from_glossary(glossary)
-    return catalogue
 
 
 # Target wording -> the direction it implies (bounds say which side is good).

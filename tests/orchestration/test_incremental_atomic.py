@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-import generator.analyse
-import generator.localise
+import generator.analyse.analysis as analysis_mod
+import generator.localise.briefs as briefs_mod
 import generator.read
+import generator.render.scorecard_files as scorecard_mod
 from generator import build as build_mod
 from generator.errors import InputError
 from generator.render.atomic import atomic_path, write_bytes
@@ -22,12 +23,19 @@ from tests.support.sample_brief import sample_brief
 from tests.support.paths import ROOT
 
 FAST = ["html", "scorecard"]  # skip PDF/DOCX where the test is about decisions, not formats
+GLOSSARY_FILES = {
+    "indicators.yaml": "甲指标增速:\n  id: a_growth\n  en: growth of A\n  kind: indicator\n  unit: '%'\n"
+                       "  polarity: higher\n  source: test\n",
+    "terms.yaml": "约束性指标: binding target\n",
+}
 
 
 @pytest.fixture
 def pipeline(monkeypatch, tmp_path):
-    """Stand-ins for reader, brief builder and scorecard; a report and a glossary in tmp_path."""
+    """Stand-ins for the reader, the analysis, the brief builder and the scorecard files; a report and a small
+    real glossary (whose digests decide staleness) in tmp_path."""
     calls: list[str] = []
+    analysed: list[str] = []
 
     def read_document(path):
         text = Path(path).read_text(encoding="utf-8")
@@ -35,25 +43,24 @@ def pipeline(monkeypatch, tmp_path):
             raise InputError("no recognisable structure", path, 3)
         return types.SimpleNamespace(path=Path(path), text=text)
 
-    def build_briefs(doc, glossary_dir, generated, langs=("zh", "en")):
-        calls.append(doc.path.name)
-        assert isinstance(generated, dt.date)
-        briefs = {"zh": sample_brief("zh"), "en": sample_brief("en")}
-        if "NOGAP" in doc.text:
-            briefs["en"] = dataclasses.replace(briefs["en"], sections=briefs["en"].sections[:3])
-        return {lang: briefs[lang] for lang in langs}
+    def analyse(doc, lexicon):
+        analysed.append(doc.path.name)
+        return types.SimpleNamespace(doc=doc)
 
-    briefs_mod = types.ModuleType("generator.localise.briefs")
-    briefs_mod.build_briefs = build_briefs
-    score_mod = types.ModuleType("generator.analyse.indicators")
-    score_mod.scorecard_json = lambda doc: {"source": doc.path.name, "rows": []}
-    score_mod.scorecard_csv = lambda doc: "number,name,status\n"
-    monkeypatch.setitem(sys.modules, "generator.localise.briefs", briefs_mod)
-    monkeypatch.setattr(generator.localise, "briefs", briefs_mod, raising=False)
-    monkeypatch.setitem(sys.modules, "generator.analyse.indicators", score_mod)
-    monkeypatch.setattr(generator.analyse, "indicators", score_mod, raising=False)
+    def build_brief(analysis, project, lang, generated):
+        calls.append(analysis.doc.path.name)
+        assert isinstance(generated, dt.date)
+        brief = sample_brief(lang.code)
+        if lang.code == "en" and "NOGAP" in analysis.doc.text:
+            brief = dataclasses.replace(brief, sections=brief.sections[:3])
+        return brief
+
     monkeypatch.setattr(generator.read, "read_document", read_document)
-    monkeypatch.setattr(build_mod, "_check_glossary", lambda d: [])
+    monkeypatch.setattr(analysis_mod, "analyse", analyse)
+    monkeypatch.setattr(briefs_mod, "build_brief", build_brief)
+    monkeypatch.setattr(scorecard_mod, "scorecard_json_text",
+                        lambda a: json.dumps({"source": a.doc.path.name, "rows": []}) + "\n")
+    monkeypatch.setattr(scorecard_mod, "scorecard_csv", lambda a: "number,name,status\n")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1709251200")  # 2024-03-01
 
     source = tmp_path / "seeds" / "demo-plan.txt"
@@ -61,8 +68,11 @@ def pipeline(monkeypatch, tmp_path):
     source.write_text("一、执行情况\n", encoding="utf-8")
     glossary = tmp_path / "glossary"
     glossary.mkdir()
-    (glossary / "terms.yaml").write_text("- zh: 约束性指标\n  en: binding target\n", encoding="utf-8")
-    return types.SimpleNamespace(calls=calls, source=source, glossary=glossary, out=tmp_path / "build")
+    for name, text in GLOSSARY_FILES.items():
+        (glossary / name).write_text(text, encoding="utf-8")
+    shutil.copy(ROOT / "glossary" / "units.yaml", glossary / "units.yaml")
+    return types.SimpleNamespace(calls=calls, analysed=analysed, source=source, glossary=glossary,
+                                 out=tmp_path / "build")
 
 
 def _build(p, capsys, formats=FAST, **kw) -> tuple[int, str, str]:
@@ -110,18 +120,52 @@ def test_second_run_rebuilds_nothing(pipeline, capsys):
     assert _inodes(pipeline.out) == before
 
 
-def test_glossary_change_rebuilds_only_english(pipeline, capsys):
+def _changed_after(pipeline, capsys, edit) -> tuple[list[str], int]:
+    """Build, apply ``edit``, build again: the files replaced and the briefs built by the second build."""
     _build(pipeline, capsys)
     before = _inodes(pipeline.out / "demo-plan")
     calls = len(pipeline.calls)
-    (pipeline.glossary / "terms.yaml").write_text("- zh: 预期性指标\n  en: anticipatory target\n", encoding="utf-8")
-    rc, out, _err = _build(pipeline, capsys)
-    assert rc == 0 and out.startswith("built ")
-    assert len(pipeline.calls) == calls + 1  # the en task only
+    edit()
+    rc, out, err = _build(pipeline, capsys)
+    assert rc == 0, err
     after = _inodes(pipeline.out / "demo-plan")
-    changed = sorted(name for name in before if before[name] != after[name])
+    return sorted(name for name in before if before[name] != after[name]), len(pipeline.calls) - calls
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_rendering_change_rebuilds_only_the_english_brief(pipeline, capsys):
+    changed, briefs = _changed_after(
+        pipeline, capsys, lambda: _edit(pipeline.glossary / "terms.yaml", "binding target", "binding targets"))
+    assert briefs == 1  # the en brief only
     assert "demo-plan.en.html" in changed
     assert not [name for name in changed if ".zh." in name or name.startswith("scorecard.")]
+
+
+def test_a_catalogue_change_rebuilds_every_output_of_the_report(pipeline, capsys):
+    """The indicator catalogue is analysis input: a polarity edit changes statuses in both languages and the data."""
+    changed, briefs = _changed_after(
+        pipeline, capsys, lambda: _edit(pipeline.glossary / "indicators.yaml", "polarity: higher", "polarity: lower"))
+    assert briefs == 2
+    assert {"demo-plan.zh.html", "demo-plan.en.html", "scorecard.json", "scorecard.csv"} <= set(changed)
+
+
+def test_a_units_change_rebuilds_both_briefs_but_not_the_scorecard(pipeline, capsys):
+    changed, briefs = _changed_after(
+        pipeline, capsys, lambda: _edit(pipeline.glossary / "units.yaml", "[person, people]", "[person, persons]"))
+    assert briefs == 2
+    assert {"demo-plan.zh.html", "demo-plan.en.html"} <= set(changed)
+    assert not [name for name in changed if name.startswith("scorecard.")]
+
+
+def test_each_report_is_analysed_once_per_build(pipeline, capsys):
+    rc, _out, err = _build(pipeline, capsys, formats=None, jobs=2)
+    assert rc == 0, err
+    assert pipeline.analysed == ["demo-plan.txt"]
 
 
 def test_source_change_rebuilds_all_and_missing_file_is_rebuilt(pipeline, capsys):
@@ -138,22 +182,35 @@ def test_source_change_rebuilds_all_and_missing_file_is_rebuilt(pipeline, capsys
 
 
 def test_stale_units_follow_their_inputs(tmp_path):
-    prints = build_mod.Fingerprints("code", "gloss", {"html": "h", "docx": "d"}, "2024-03-01")
-    units = build_mod.wanted_units(None)
-    digests = {u: prints.unit_digest(u, "src") for u in units}
-    stamp = {"units": {u: {"digest": d, "files": ["x"]} for u, d in digests.items()}}
+    lexicon = build_mod.LexiconDigests(catalogue="cat", keys="keys", terms="terms", units="units")
+    prints = build_mod.Fingerprints("code", lexicon, {"html": "h", "docx": "d"}, {"zh": "mzh", "en": "men"},
+                                    frozenset({"en"}), "2024-03-01")
+    units = build_mod.wanted_units(None, ["zh", "en"])
+    briefs = [u for u in units if u != "scorecard"]
+
+    def digests(p, context="ctx"):
+        return {u: p.unit_digest(u, p.analysis_digest("src", "txt"), context) for u in units}
+
+    stamp = {"units": {u: {"digest": d, "files": ["x"]} for u, d in digests(prints).items()}}
     (tmp_path / "x").write_text("x")
 
-    def stale(**changes):
+    def stale(context="ctx", **changes):
         changed = dataclasses.replace(prints, **changes)
-        return build_mod.stale_units(tmp_path, {u: changed.unit_digest(u, "src") for u in units}, stamp)
+        return build_mod.stale_units(tmp_path, digests(changed, context), stamp)
 
     assert stale() == []
-    assert stale(glossary="new") == ["en.html", "en.docx"]
+    assert stale(lexicon=dataclasses.replace(lexicon, terms="new")) == ["en.html", "en.docx"]
+    assert stale(lexicon=dataclasses.replace(lexicon, catalogue="new")) == units
+    assert stale(lexicon=dataclasses.replace(lexicon, keys="new")) == units
+    assert stale(lexicon=dataclasses.replace(lexicon, units="new")) == briefs
+    assert stale(messages={"zh": "new", "en": "men"}) == ["zh.html", "zh.docx"]
     assert stale(templates={"html": "new", "docx": "d"}) == ["zh.html", "en.html"]
     assert stale(templates={"html": "h", "docx": "new"}) == ["zh.docx", "en.docx"]
     assert stale(code="new") == units
-    assert stale(date="2024-03-02") == [u for u in units if u != "scorecard"]
+    assert stale(date="2024-03-02") == briefs
+    assert stale(context="other") == briefs
+    assert build_mod.stale_units(tmp_path, {u: prints.unit_digest(u, prints.analysis_digest("src", "md"), "ctx")
+                                            for u in units}, stamp) == units  # same bytes read as another format
 
 
 def test_failed_report_keeps_previous_outputs_and_leaves_no_temp_files(pipeline, capsys):
@@ -215,11 +272,11 @@ def test_gaps_reported_and_strict_fails(pipeline, capsys):
     assert rc == 0 and "gap" not in err
 
 
-def test_glossary_problems_stop_the_build(pipeline, capsys, monkeypatch):
-    monkeypatch.setattr(build_mod, "_check_glossary", lambda d: [f"{d}/terms.yaml:2:3: duplicate term"])
+def test_glossary_problems_stop_the_build(pipeline, capsys):
+    (pipeline.glossary / "terms.yaml").write_text("约束性指标: binding target\n约束性指标: bound\n", encoding="utf-8")
     rc, out, err = _build(pipeline, capsys)
     assert rc == 2 and out == ""
-    assert f"error: {pipeline.glossary}/terms.yaml:2:3: duplicate term" in err
+    assert f"error: {pipeline.glossary}/terms.yaml:2:1: duplicate key '约束性指标' (first at line 1)" in err
     assert not (pipeline.out / "demo-plan").exists()
 
 
@@ -304,14 +361,12 @@ def test_charts_are_drawn_in_the_formats_asked_for(tmp_path):
 
 def test_a_brief_built_alone_equals_the_one_built_with_the_other_language():
     """The build makes each language's brief separately (English first); it must not change them."""
-    from generator.localise.briefs import build_briefs
     from generator.read import read_document
+    from tests.support.project import briefs_of
 
-    root = ROOT
-    seed = sorted((root / "seeds").glob("*.txt"))[0]
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
     day = dt.date(2024, 3, 1)
     doc = read_document(seed)
-    together = build_briefs(doc, glossary_dir=root / "glossary", generated=day)
-    alone = {lang: build_briefs(read_document(seed), glossary_dir=root / "glossary", generated=day,
-                                langs=(lang,))[lang] for lang in ("en", "zh")}
+    together = briefs_of(doc, generated=day)
+    alone = {lang: briefs_of(read_document(seed), generated=day, langs=(lang,))[lang] for lang in ("en", "zh")}
     assert alone == together

@@ -12,7 +12,7 @@ value keeps its line and column and duplicate keys are seen (and reported)
 instead of silently overwritten. Each finding is a :class:`Problem`
 (``file:line:column: message``); :func:`parse_yaml_file` and
 :func:`scalar_text` also read the units table (``generator.localise.numbers``).
-The loaded glossary and its lookup are :mod:`generator.localise.glossary`.
+The loaded glossary and its lookup are :mod:`generator.lexicon.glossary`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import GlossaryError
-from generator.localise.glossary import DEFAULT_KIND, SLOT, UNITS_FILE, Entry, normalise_key
+from generator.lexicon.entries import DEFAULT_KIND, Entry
+from generator.lexicon.keys import SLOT, normalise_key
+from generator.paths import UNITS_FILE
 
 KINDS = (
     "indicator", "heading", "item", "metric", "policy", "place",

@@ -1,7 +1,7 @@
 """Finding glossary terms in running Chinese text: leftmost-longest, non-overlapping.
 
 :class:`TermMatcher` builds one pyahocorasick automaton over the normalised
-terms and aliases of a glossary (``glossary.normalise_key``) and segments a
+terms and aliases of a glossary (:func:`generator.lexicon.keys.normalise_key`) and segments a
 text into matched terms and the stretches between them, with every piece
 cut from the *original* text (quotes, widths and spaces as written).
 """
@@ -12,7 +12,9 @@ from typing import Iterable
 
 import ahocorasick
 
-from generator.localise.glossary import SLOT, Entry, Glossary, fold
+from generator.lexicon.entries import Entry
+from generator.lexicon.glossary import Glossary
+from generator.lexicon.keys import SLOT, fold
 
 
 class TermMatcher:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from tests.support.paths import ROOT, SEED
+from tests.support.project import glossary_problems
 
 STEM = "report"
 POLL = 0.02
@@ -127,7 +128,6 @@ def test_glossary_write_keeps_every_entry_and_comment(tmp_path: Path, damage: st
     from ruamel.yaml import YAML
 
     from generator.cli import main
-    from generator.localise.glossary import check_glossary_dir
 
     glossary = tmp_path / "glossary"
     shutil.copytree(ROOT / "glossary", glossary)
@@ -153,13 +153,13 @@ def test_glossary_write_keeps_every_entry_and_comment(tmp_path: Path, damage: st
         assert _is_subsequence(comments, _comments(text)), f"{name}: a comment was lost"
         added += len(now) - len(entries or {})
     assert added > 0, "the reports' gaps were not written"
-    problems = check_glossary_dir(glossary)
+    problems = glossary_problems(glossary)
     assert problems and all("untranslated" in p for p in problems), [p for p in problems if "untranslated" not in p]
 
 
 def test_glossary_after_write_still_loads(tmp_path: Path) -> None:
     from generator.cli import main
-    from generator.localise.briefs import build_briefs
+    from tests.support.project import briefs_of
     from generator.read import read_document
 
     glossary = tmp_path / "glossary"
@@ -167,4 +167,4 @@ def test_glossary_after_write_still_loads(tmp_path: Path) -> None:
     report = ROOT / "tests" / "hardening" / "bad_inputs" / "base-report.txt"
     assert main(["glossary", "gaps", str(report), "--dir", str(glossary), "--write"]) == 0
     assert main(["glossary", "gaps", str(SEED), "--dir", str(glossary)]) == 0
-    assert set(build_briefs(read_document(report), glossary_dir=glossary)) == {"zh", "en"}
+    assert set(briefs_of(read_document(report), glossary)) == {"zh", "en"}

@@ -1,0 +1,36 @@
+"""Where the project's inputs are: the package's folders, and the glossary folder chosen for a command.
+
+Kept free of heavy imports: the no-op build reads it before deciding that
+nothing needs loading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+UNITS_FILE = "units.yaml"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where the project's inputs are."""
+
+    root: Path
+    glossary: Path
+    templates: Path
+
+    @property
+    def locale(self) -> Path:
+        return self.templates / "locale"
+
+    @property
+    def units(self) -> Path:
+        """The glossary folder's units table, else the package's."""
+        own = self.glossary / UNITS_FILE
+        return own if own.is_file() else self.root / "glossary" / UNITS_FILE
+
+    @classmethod
+    def default(cls, glossary: Path | None = None, root: Path = PACKAGE_ROOT) -> "Paths":
+        return cls(root=root, glossary=Path(glossary) if glossary else root / "glossary", templates=root / "templates")
