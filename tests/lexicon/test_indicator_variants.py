@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import pytest
 
-from generator.analyse.catalogue import Catalogue, load_catalogue
+from generator.lexicon.catalogue import Catalogue
+from tests.support.project import project
 
 
 @pytest.fixture(scope="module")
 def catalogue() -> Catalogue:
-    return load_catalogue()
+    return project().catalogue
 
 
 VARIANTS: list[tuple[str, str]] = [
