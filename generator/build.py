@@ -22,7 +22,8 @@ Progress lines are one per report (``built …`` / ``up to date: …``).
   digest of what it was computed from, kept in ``OUT/<name>/.build.json``.
   The *analysis* digest covers the source bytes and the format read, the
   code, the indicator catalogue and the glossary's term list; the scorecard
-  depends on it alone; a brief adds its language's message catalogue, the
+  adds the report language's message catalogue (its sentences) and the units
+  table; a brief adds its language's message catalogue, the
   templates of its format, the units table, the generation date, the
   report's corpus context and — for a language rendered through the
   glossary — the glossary's renderings. A unit is rebuilt when its digest
@@ -190,6 +191,7 @@ class Fingerprints:
     messages: dict[str, str]  # language code -> digest of its catalogue
     rendered: frozenset[str]  # codes of the languages rendered through the glossary
     date: str
+    source: str = ""  # code of the report's own language (its catalogue words the scorecard files)
 
     def analysis_digest(self, source_digest: str, fmt: str) -> str:
         return _sha(f"v{STAMP_VERSION}", "analysis", source_digest, fmt, self.code,
@@ -198,7 +200,7 @@ class Fingerprints:
     def unit_digest(self, unit: str, analysis: str, context: str) -> str:
         """The digest of everything ``unit`` ("scorecard", "zh.html", "en.docx" …) depends on."""
         if unit == "scorecard":
-            return _sha(unit, analysis)
+            return _sha(unit, analysis, self.messages.get(self.source, ""), self.lexicon.units)
         lang, kind = unit.split(".")
         parts = [unit, analysis, context, self.date, self.templates[kind], self.messages.get(lang, ""),
                  self.lexicon.units]
@@ -208,7 +210,7 @@ class Fingerprints:
 
 
 def _language_codes(locale_dir: Path) -> tuple[list[str], frozenset[str]]:
-    """Language codes in profile order, and those rendered through the glossary (no full YAML load needed)."""
+    """Language codes in profile order, and those rendered through the glossary."""
     from generator.lexicon.languages import read_languages
 
     languages = read_languages(locale_dir)
@@ -455,16 +457,18 @@ def _corpus(reports: list[Report]) -> tuple["CorpusAnalysis", dict]:
     return corpus, stamp
 
 
-def _scorecard_task(report: Report) -> None:
+def _scorecard_task(report: Report, project: "Project") -> None:
     """The scorecard as JSON and CSV, staged for ``report`` (in the main process: it is quick)."""
+    from generator.localise.briefs import wording_for
     from generator.render.atomic import write_text
     from generator.render.scorecard_files import scorecard_csv, scorecard_json_text
 
     assert report.analysis is not None
     result = TaskResult("scorecard", staging=_staging(report.out_dir, "scorecard"))
     report.results.append(result)  # staged files are discarded with the report's if anything fails
-    write_text(result.staging / "scorecard.json", scorecard_json_text(report.analysis))
-    write_text(result.staging / "scorecard.csv", scorecard_csv(report.analysis))
+    words = wording_for(project)
+    write_text(result.staging / "scorecard.json", scorecard_json_text(report.analysis, words))
+    write_text(result.staging / "scorecard.csv", scorecard_csv(report.analysis, words))
     result.files["scorecard"] = ["scorecard.json", "scorecard.csv"]
 
 
@@ -481,7 +485,7 @@ def _localise(report: Report, project: "Project", date: dt.date, with_pdf: bool,
     assert report.analysis is not None
     try:
         if "scorecard" in report.stale:
-            _scorecard_task(report)
+            _scorecard_task(report, project)
         later: list[Task] = []
         for code in order:
             units = [f"{code}.{kind}" for kind in KIND_ORDER if f"{code}.{kind}" in report.stale]
@@ -607,6 +611,7 @@ def _fingerprints(glossary: Path, lexicon: LexiconDigests, date: dt.date, codes:
                   for code in codes},
         rendered=rendered,
         date=date.isoformat(),
+        source=next(code for code in codes if code not in rendered),
     )
 
 

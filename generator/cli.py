@@ -35,12 +35,12 @@ def _project(args: argparse.Namespace) -> "Project":
     return Project.load(Path(args.glossary) if args.glossary else None)
 
 
-def _analysis(args: argparse.Namespace) -> "Analysis":
+def _analysis(args: argparse.Namespace) -> tuple["Analysis", "Project"]:
     from generator.analyse.analysis import analyse
     from generator.read import read_document
 
     project = _project(args)
-    return analyse(read_document(args.file), project.lexicon)
+    return analyse(read_document(args.file), project.lexicon), project
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -51,20 +51,28 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_scorecard(args: argparse.Namespace) -> int:
+    from generator.localise.briefs import wording_for
     from generator.render.scorecard_files import scorecard_json
 
-    _dump(scorecard_json(_analysis(args)))
+    analysis, project = _analysis(args)
+    _dump(scorecard_json(analysis, wording_for(project)))
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from generator.analyse.factcheck import format_findings
+    from generator.analyse.factcheck import SEVERITIES
+    from generator.localise.briefs import wording_for
 
-    findings = _analysis(args).findings
+    analysis, project = _analysis(args)
+    words = wording_for(project)
+    findings = [(f, str(words.sentence(f.sentence, whole=True))) for f in analysis.findings]
     if args.json:
-        _dump([f.to_dict() for f in findings])
-    else:
-        sys.stdout.write(format_findings(findings, args.file))
+        _dump([{**f.to_dict(), "message": message} for f, message in findings])
+        return 0
+    for f, message in findings:
+        print(f"{args.file}:{f.line or 0}: {f.severity}: {message}")
+    counts = ", ".join(f"{sum(1 for f, _ in findings if f.severity == s)} {s}" for s in SEVERITIES)
+    print(f"{args.file}: {len(findings)} finding(s): {counts}")
     return 0
 
 

@@ -38,6 +38,8 @@ from generator.analyse.scorecard import (
     ScoredIndicator,
     plan_paragraphs,
 )
+from generator.analyse.params import Cell, Indicator, Sentence
+from generator.analyse.params import sentence as make_sentence
 from generator.analyse.scoring import ratio_value
 from generator.document import ColumnRole, Document, Paragraph, RowKind, Table
 from generator.read.numerals import cn_int
@@ -61,14 +63,7 @@ class Ambition(str, Enum):
     UNKNOWN = "unknown"
 
 
-CHANGE_ZH: dict[ChangeKind, str] = {
-    ChangeKind.NEW: "新增指标",
-    ChangeKind.RAISED: "目标由{previous}提高到{current}",
-    ChangeKind.LOWERED: "目标由{previous}降低到{current}",
-    ChangeKind.UNCHANGED: "目标不变（{current}）",
-    ChangeKind.REWORDED: "目标表述由{previous}改为{current}",
-    ChangeKind.REPLACED: "由{replaces}调整而来（上年目标{previous}）",
-}
+CHANGE = "change"  # the catalogue context of change descriptions
 
 _NUMERIC = (TargetKind.EXACT, TargetKind.ABOUT, TargetKind.AT_LEAST, TargetKind.AT_MOST, TargetKind.RANGE)
 # Kinds with no number that are the same target whenever the kind is the same.
@@ -92,14 +87,16 @@ class Change:
     stated_line: int | None = None  # line where the report states this change
     binding_changed: bool = False
 
-    def zh(self, current: str) -> str:
-        return CHANGE_ZH[self.kind].format(previous=self.previous_text or "", current=current, replaces=self.replaces or "")
+    def sentence(self, current: str) -> Sentence:
+        """The change as a catalogue sentence (context ``change``), the targets as cells."""
+        return make_sentence(CHANGE, self.kind, previous=Cell(self.previous_text or ""), current=Cell(current),
+                        replaces=Indicator(self.replaces or ""))
 
-    def to_dict(self, current: str) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind.value, "previous": self.previous_text, "previous_name": self.previous_name,
             "previous_line": self.previous_line, "ambition": self.ambition.value, "replaces": self.replaces,
-            "stated_line": self.stated_line, "binding_changed": self.binding_changed, "zh": self.zh(current),
+            "stated_line": self.stated_line, "binding_changed": self.binding_changed,
         }
 
 
@@ -129,7 +126,7 @@ class PlanIndicator:
             "unit": self.unit, "binding": self.binding, "category": self.category,
             "target": self.target_text, "change": self.change.kind.value,
             "ambition": self.change.ambition.value, "previous": self.change.previous_text,
-            "replaces": self.change.replaces, "change_detail": self.change.to_dict(self.target_text),
+            "replaces": self.change.replaces, "change_detail": self.change.to_dict(),
             "polarity": self.polarity.value, "line": self.line, "origin": self.origin,
             "children": [c.to_dict() for c in self.children],
         }

@@ -1,8 +1,9 @@
 """Fact-checks of the source: do the report's own numbers hold together?
 
-Each check yields :class:`Finding` objects (severity, code, Chinese message,
-structured params for the English brief, and the source lines of both
-sides):
+Each check yields :class:`Finding` objects: a :class:`FindingCode` (its
+severity follows from it), typed parameters (:mod:`generator.analyse.params`)
+and the source lines of both sides. No words: each language's message
+catalogue words a finding by its code (context ``finding``).
 
 * ``prose_table_mismatch`` — a figure the review prose gives for a table
   indicator differs from the table (``进出口总值增速下降至2%`` vs ``2.5左右``).
@@ -28,13 +29,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
+from enum import Enum
 from typing import Any, Iterable, Iterator
 
 from generator.lexicon.catalogue import Catalogue, name_key
 from generator.analyse.changes import ChangeKind, PlanComparison, plan_table
 from generator.analyse.projects import ProjectGroup, Projects, ProjectSummary
 from generator.analyse.scorecard import Scorecard, ScoredIndicator, review_paragraphs, review_table
+from generator.analyse.params import (
+    Amount, Cell, Code, Count, Indicator, Items, Line, Number, Param, Quote, Sentence, Terms, Unit, as_text,
+    sentence,
+)
 from generator.analyse.scoring import INDEX_BASE, INDEX_SPLIT, Status, fmt, is_index
 from generator.analyse.tallies import Tallies, named_status_mismatches
 from generator.document import ColumnRole, Document, Paragraph, Row, RowKind
@@ -44,60 +49,107 @@ from generator.read.tables import verdict
 from generator.targets import TargetKind
 from generator.text import normalise
 
-SEVERITIES = ("error", "warning", "info")
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+SEVERITIES = tuple(s.value for s in Severity)
 PERCENT = Decimal(100)
+FINDING = "finding"  # the catalogue context of findings
 
-# Code -> (severity, Chinese message template).
-MESSAGES: dict[str, tuple[str, str]] = {
-    "prose_table_mismatch": ("warning", "正文“{quote}”与指标表第{table_line}行{name}的完成值{table}不一致"),
-    "prose_table_agrees": ("info", "正文中{count}处指标数字与指标表一致"),
-    "sum_agrees": ("info", "{what}分项合计{sum}，与所列总数{total}一致"),
-    "sum_mismatch": ("error", "{what}分项合计{sum}，与所列总数{total}不一致（相差{diff}）"),
-    "share_agrees": ("info", "{what}{part}占{whole}的{computed}%，与所称{stated}%一致"),
-    "share_mismatch": ("error", "{what}{part}占{whole}的{computed}%，与所称{stated}%不一致"),
-    "tally_agrees": ("info", "报告所述指标数（{stated}）与指标表一致"),
-    "tally_mismatch": ("warning", "报告所述指标数与指标表不一致：{differences}"),
-    "tally_named_status": ("warning", "报告将{name}列为“{stated_status}”，按指标表判断为“{computed_status}”"),
-    "changes_agree": ("info", "报告所述指标调整（{stated}）与两年指标表一致"),
-    "changes_mismatch": ("warning", "报告所述指标调整与两年指标表不一致：{differences}"),
-    "unit_missing": ("warning", "指标“{name}”未标明单位（目标{target}）"),
-    "unit_missing_qualitative": ("info", "指标“{name}”未标明单位（目标为定性表述“{target}”）"),
-    "unit_contradicts_name": ("warning", "指标“{name}”的单位“{unit}”与指标含义不符（{why}）"),
-    "status_agrees": ("info", "指标表“完成情况”栏{count}项与按目标和完成值判断的结果一致"),
-    "status_disagrees": (
-        "warning", "指标表“完成情况”栏称{name}“{stated}”，按目标{target}与完成值{actual}判断为“{computed_status}”"
-    ),
+
+class FindingCode(str, Enum):
+    """What a fact-check found; each language's catalogue words it (context ``finding``)."""
+
+    PROSE_TABLE_MISMATCH = "prose_table_mismatch"
+    PROSE_TABLE_AGREES = "prose_table_agrees"
+    SUM_AGREES = "sum_agrees"
+    SUM_MISMATCH = "sum_mismatch"
+    SHARE_AGREES = "share_agrees"
+    SHARE_MISMATCH = "share_mismatch"
+    TALLY_AGREES = "tally_agrees"
+    TALLY_MISMATCH = "tally_mismatch"
+    TALLY_NAMED_STATUS = "tally_named_status"
+    CHANGES_AGREE = "changes_agree"
+    CHANGES_MISMATCH = "changes_mismatch"
+    UNIT_MISSING = "unit_missing"
+    UNIT_MISSING_QUALITATIVE = "unit_missing_qualitative"
+    UNIT_CONTRADICTS_NAME = "unit_contradicts_name"
+    STATUS_AGREES = "status_agrees"
+    STATUS_DISAGREES = "status_disagrees"
+
+
+SEVERITY: dict[FindingCode, Severity] = {
+    FindingCode.PROSE_TABLE_MISMATCH: Severity.WARNING,
+    FindingCode.PROSE_TABLE_AGREES: Severity.INFO,
+    FindingCode.SUM_AGREES: Severity.INFO,
+    FindingCode.SUM_MISMATCH: Severity.ERROR,
+    FindingCode.SHARE_AGREES: Severity.INFO,
+    FindingCode.SHARE_MISMATCH: Severity.ERROR,
+    FindingCode.TALLY_AGREES: Severity.INFO,
+    FindingCode.TALLY_MISMATCH: Severity.WARNING,
+    FindingCode.TALLY_NAMED_STATUS: Severity.WARNING,
+    FindingCode.CHANGES_AGREE: Severity.INFO,
+    FindingCode.CHANGES_MISMATCH: Severity.WARNING,
+    FindingCode.UNIT_MISSING: Severity.WARNING,
+    FindingCode.UNIT_MISSING_QUALITATIVE: Severity.INFO,
+    FindingCode.UNIT_CONTRADICTS_NAME: Severity.WARNING,
+    FindingCode.STATUS_AGREES: Severity.INFO,
+    FindingCode.STATUS_DISAGREES: Severity.WARNING,
 }
 
-STATUS_ZH: dict[str, str] = {
-    "met": "完成", "missed": "未完成", "no_target": "无目标值", "not_comparable": "不可比", "qualitative": "定性",
-}
+# Vocabularies the findings' parameters use (catalogue contexts of their codes).
+STATUS_WORD = "status-word"  # a status inside a sentence: met / missed …
+SCOPE = "scope"  # a tally's group: all / binding / expected
+TALLY_COUNT = "tally-count"  # one count a report states: "6 binding indicators"
+TALLY_DIFFERENCE = "tally-difference"  # one count that differs from the table
+STATED_CHANGE = "stated-change"  # a change to the indicator set the report states
+CHANGE_DIFFERENCE = "change-difference"  # how the stated changes differ from the tables
+UNIT_PROBLEM = "unit-problem"  # why a unit does not fit its indicator
+LIST = "list"  # separator contexts of Items: a list of short items
+CLAUSES = "clauses"  # … and of clauses
 
 
 @dataclass(frozen=True)
 class Finding:
-    severity: str
-    code: str
-    message: str
-    params: tuple[tuple[str, str], ...]
+    """One fact-check result: a code, its typed parameters and the report's lines it concerns."""
+
+    code: FindingCode
+    params: tuple[tuple[str, Param], ...]
     lines: tuple[int, ...]
+
+    @property
+    def severity(self) -> str:
+        return SEVERITY[self.code].value
 
     @property
     def line(self) -> int | None:
         return self.lines[0] if self.lines else None
 
+    @property
+    def sentence(self) -> Sentence:
+        return Sentence(FINDING, self.code.value, self.params)
+
     def to_dict(self) -> dict[str, Any]:
         return {
-            "severity": self.severity, "code": self.code, "message": self.message,
-            "params": dict(self.params), "lines": list(self.lines),
+            "severity": self.severity, "code": self.code.value,
+            "params": {k: as_text(v) for k, v in self.params}, "lines": list(self.lines),
         }
 
 
-def finding(code: str, lines: Iterable[int | None], **params: object) -> Finding:
-    severity, template = MESSAGES[code]
-    texts = {k: str(v) for k, v in params.items()}
-    clean = tuple(sorted({ln for ln in lines if ln}))
-    return Finding(severity, code, template.format(**texts), tuple(texts.items()), clean)
+def finding(code: FindingCode, lines: Iterable[int | None], **params: Param) -> Finding:
+    return Finding(code, tuple(params.items()), tuple(sorted({ln for ln in lines if ln})))
+
+
+def _status(status: str) -> Code:
+    return Code(STATUS_WORD, status)
+
+
+def _scope(scope: str) -> dict[str, Param]:
+    """A tally's group as a parameter; all indicators need no word."""
+    return {} if scope == "all" else {"scope": Code(SCOPE, scope)}
 
 
 # --------------------------------------------------------------- numbers
@@ -125,9 +177,9 @@ def _same_figure(prose: Decimal, table: Decimal) -> bool:
     return _round(prose, places) == _round(table, places)
 
 
-def _fmt_q(value: Decimal, like: Quantity) -> str:
-    """A base-unit value written in the unit of ``like`` (1.5E12 元 like 亿元 -> 15000亿元)."""
-    return f"{fmt(value / like.multiplier)}{like.unit}"
+def _amount(value: Decimal, like: Quantity) -> Amount:
+    """A base-unit value in the unit of ``like`` (1.5E12 元 like 亿元 -> 15000亿元)."""
+    return Amount(Quantity(Decimal(fmt(value / like.multiplier)), like.unit))
 
 
 # --------------------------------------------------------------- prose vs table
@@ -289,19 +341,22 @@ def prose_table_findings(doc: Document, scorecard: Scorecard, catalogue: Catalog
         if _same_figure(m.value, table):
             agreeing.append(m.line)
             continue
+        unit = m.row.unit
         out.append(finding(
-            "prose_table_mismatch", (m.line, m.row.line), name=m.row.name_zh, quote=m.text,
-            table=m.row.actual_text, table_line=m.row.line, prose_value=fmt(m.value), table_value=fmt(table),
+            FindingCode.PROSE_TABLE_MISMATCH, (m.line, m.row.line), name=Indicator(m.row.name_zh),
+            quote=Quote(m.text), table=Cell(m.row.actual_text, unit), table_line=Line(m.row.line),
+            prose=Cell(fmt(m.value), unit),
         ))
     if agreeing:
-        out.append(finding("prose_table_agrees", agreeing, count=len(agreeing)))
+        out.append(finding(FindingCode.PROSE_TABLE_AGREES, agreeing, count=Count(len(agreeing))))
     return out
 
 
 # --------------------------------------------------------------- sums
 
 
-def _sum_check(what: str, parts: list[Quantity | None], total: Quantity | None, lines: list[int]) -> Finding | None:
+def _sum_check(what: str, parts: list[Quantity | None], total: Quantity | None, lines: list[int],
+               names: tuple[str, ...] = ()) -> Finding | None:
     if total is None or len(parts) < 2 or any(p is None for p in parts):
         return None
     quantities = [p for p in parts if p is not None]
@@ -312,20 +367,24 @@ def _sum_check(what: str, parts: list[Quantity | None], total: Quantity | None, 
     s = sum((p.base_value for p in quantities), Decimal(0))
     tolerance = _half_unit(total) + sum((_half_unit(p) for p in quantities), Decimal(0))
     diff = s - total.base_value
-    params = dict(what=what, sum=_fmt_q(s, total), total=total.text)
+    params: dict[str, Param] = dict(what=Terms(names or (what,)), sum=_amount(s, total), total=Amount(total))
     if abs(diff) <= tolerance:
-        return finding("sum_agrees", lines, **params)
-    return finding("sum_mismatch", lines, diff=_fmt_q(abs(diff), total), **params)
+        return finding(FindingCode.SUM_AGREES, lines, **params)
+    return finding(FindingCode.SUM_MISMATCH, lines, diff=_amount(abs(diff), total), **params)
 
 
 def _count_check(what: str, counts: list[int | None], total: int | None, lines: list[int]) -> Finding | None:
     if total is None or len(counts) < 2 or any(c is None for c in counts):
         return None
     s = sum(c for c in counts if c is not None)
-    params = dict(what=what, sum=f"{s}个", total=f"{total}个")
+    params: dict[str, Param] = dict(what=Terms((what,)), sum=_pieces(s), total=_pieces(total))
     if s == total:
-        return finding("sum_agrees", lines, **params)
-    return finding("sum_mismatch", lines, diff=f"{abs(s - total)}个", **params)
+        return finding(FindingCode.SUM_AGREES, lines, **params)
+    return finding(FindingCode.SUM_MISMATCH, lines, diff=_pieces(abs(s - total)), **params)
+
+
+def _pieces(n: int) -> Amount:
+    return Amount(Quantity(Decimal(n), "个"))
 
 
 def _groups_checks(summary: ProjectSummary, groups: list[ProjectGroup], label: str) -> list[Finding]:
@@ -346,33 +405,30 @@ def project_findings(projects: Projects) -> list[Finding]:
         by_name = {g.name: g for g in summary.sectors}
         for sub in summary.subtotals:
             parts = [by_name[n].investment if n in by_name else None for n in sub.names]
-            check = _sum_check("、".join(sub.names), parts, sub.investment, [sub.line])
+            check = _sum_check("、".join(sub.names), parts, sub.investment, [sub.line], tuple(sub.names))
             if check is not None:
                 out.append(check)
             whole = summary.investment
             if sub.share is not None and whole is not None and whole.base_value:
-                out.append(_share_check("、".join(sub.names), sub.investment, whole, sub.share, sub.of, sub.line))
+                out.append(_share_check(tuple(sub.names), sub.investment, whole, sub.share, sub.of, sub.line))
     return out
 
 
-def _share_check(what: str, part: Quantity, whole: Quantity, stated: Quantity, of: str, line: int) -> Finding:
+def _share_check(names: tuple[str, ...], part: Quantity, whole: Quantity, stated: Quantity, of: str,
+                 line: int) -> Finding:
     computed = part.base_value / whole.base_value * PERCENT
     tolerance = _half_unit(stated) + (
         _half_unit(part) / part.base_value + _half_unit(whole) / whole.base_value
     ) * computed
-    params = dict(
-        what="", part=what, whole=of or "总数", computed=fmt(_round(computed, _places(stated.value) + 1)),
-        stated=fmt(stated.value),
+    params: dict[str, Param] = dict(
+        part=Terms(names), whole=Terms((of or "总数",)),
+        computed=Number(_round(computed, _places(stated.value) + 1)), stated=Number(stated.value),
     )
-    code = "share_agrees" if abs(computed - stated.value) <= tolerance else "share_mismatch"
+    code = FindingCode.SHARE_AGREES if abs(computed - stated.value) <= tolerance else FindingCode.SHARE_MISMATCH
     return finding(code, [line], **params)
 
 
 # --------------------------------------------------------------- tallies and changes
-
-
-def _scope_zh(scope: str) -> str:
-    return {"all": "", "binding": "约束性", "expected": "预期性"}[scope]
 
 
 def tally_findings(tallies: Tallies, scorecard: Scorecard) -> list[Finding]:
@@ -380,24 +436,21 @@ def tally_findings(tallies: Tallies, scorecard: Scorecard) -> list[Finding]:
     by_line: dict[tuple[str, int], list[Any]] = {}
     for check in tallies.checks:
         by_line.setdefault((check.stated.stage, check.stated.line), []).append(check)
-    for (stage, line), checks in by_line.items():
-        stated = "，".join(
-            f"{_scope_zh(c.stated.scope)}{'指标' if c.what == 'total' else STATUS_ZH[c.what]}{c.stated_value}项"
-            for c in checks
-        )
+    for (_stage, line), checks in by_line.items():
         wrong = [c for c in checks if not c.agrees]
         if not wrong:
-            out.append(finding("tally_agrees", [line], stage=stage, stated=stated))
+            stated = Items(tuple(sentence(TALLY_COUNT, c.what, n=Count(c.stated_value), **_scope(c.stated.scope))
+                                 for c in checks), LIST)
+            out.append(finding(FindingCode.TALLY_AGREES, [line], stated=stated))
         else:
-            diffs = "；".join(
-                f"{_scope_zh(c.stated.scope)}{'指标' if c.what == 'total' else STATUS_ZH[c.what]}报告称{c.stated_value}项、表中为{c.computed}项"
-                for c in wrong
-            )
-            out.append(finding("tally_mismatch", [line], stage=stage, differences=diffs))
+            differences = Items(tuple(
+                sentence(TALLY_DIFFERENCE, c.what, stated=Count(c.stated_value), computed=Count(c.computed),
+                         **_scope(c.stated.scope)) for c in wrong), CLAUSES)
+            out.append(finding(FindingCode.TALLY_MISMATCH, [line], differences=differences))
     for stated, status, name, row in named_status_mismatches(tallies.stated, scorecard):
         out.append(finding(
-            "tally_named_status", [stated.line, row.line], name=name,
-            stated_status=STATUS_ZH[status], computed_status=STATUS_ZH[row.status.value],
+            FindingCode.TALLY_NAMED_STATUS, [stated.line, row.line], name=Indicator(name),
+            stated_status=_status(status), computed_status=_status(row.status.value),
         ))
     return out
 
@@ -407,26 +460,28 @@ def change_findings(plan: PlanComparison, catalogue: Catalogue) -> list[Finding]
     if plan.origin.kind != "table" or (stated.new_count is None and not stated.replaced):
         return []
     rows = list(plan.rows())
-    differences: list[str] = []
-    said: list[str] = []
+    differences: list[Sentence] = []
+    said: list[Sentence] = []
     lines: list[int] = []
     if stated.new_count is not None and stated.new_text is not None:
         new = [p for p in rows if p.change.kind is ChangeKind.NEW]
         unnamed = [p.name_zh for p in new if p.change.stated_line is None]
-        said.append(f"新增{stated.new_count}项")
+        said.append(sentence(STATED_CHANGE, "new", n=Count(stated.new_count)))
         lines.append(stated.new_line or 0)
         if len(new) != stated.new_count:
-            differences.append(f"报告称新增{stated.new_count}项，表中新出现{len(new)}项")
+            differences.append(sentence(CHANGE_DIFFERENCE, "new_count", stated=Count(stated.new_count),
+                                        found=Count(len(new))))
         if unnamed:
-            differences.append(f"表中新出现但未列为新增：{'、'.join(unnamed)}")
+            differences.append(sentence(CHANGE_DIFFERENCE, "unstated_new", names=Terms(tuple(unnamed), "indicator")))
     for old, new_name, line in stated.replaced:
         lines.append(line)
-        said.append(f"{old}调整为{new_name}")
+        said.append(sentence(STATED_CHANGE, "replaced", old=Indicator(old), new=Indicator(new_name)))
         if not any(p.change.kind is ChangeKind.REPLACED and p.change.replaces and name_key(p.change.replaces) == name_key(old) for p in rows):
-            differences.append(f"“{old}调整为{new_name}”在表中未见对应")
+            differences.append(sentence(CHANGE_DIFFERENCE, "replaced_missing", old=Indicator(old),
+                                        new=Indicator(new_name)))
     if differences:
-        return [finding("changes_mismatch", lines, differences="；".join(differences))]
-    return [finding("changes_agree", lines, stated="，".join(said))]
+        return [finding(FindingCode.CHANGES_MISMATCH, lines, differences=Items(tuple(differences), CLAUSES))]
+    return [finding(FindingCode.CHANGES_AGREE, lines, stated=Items(tuple(said), LIST))]
 
 
 # --------------------------------------------------------------- units
@@ -464,26 +519,26 @@ def unit_findings(doc: Document, scorecard: Scorecard, plan: PlanComparison, cat
             if target is None or target.unit or target.ratio_to or UNIT_IMPLIED.search(_prose_form(name)):
                 continue
             if target.kind is TargetKind.QUALITATIVE:
-                out.append(finding("unit_missing_qualitative", [row.span.start], name=name, target=target.text))
+                out.append(finding(FindingCode.UNIT_MISSING_QUALITATIVE, [row.span.start], name=Indicator(name),
+                                   target=Cell(target.text, "")))
             elif target.value is not None:
-                out.append(finding("unit_missing", [row.span.start], name=name, target=target.text))
+                out.append(finding(FindingCode.UNIT_MISSING, [row.span.start], name=Indicator(name),
+                                   target=Cell(target.text, "")))
             continue
         percent = unit in PERCENT_UNITS
         form = _prose_form(name)
         rate_name = bool(RATE_NAME.search(form)) or is_index(name)
-        why = None
+        why: Sentence | None = None
         if percent and not rate_name:
-            why = "名称是总量或水平值，单位却是%（可能应为增速）"
+            why = sentence(UNIT_PROBLEM, "percent_for_a_level")
         elif not percent and re.search(r"(?:增速|增长|比重|比例|占比)$", form):
-            why = "名称是增速或比重，单位却不是%"
+            why = sentence(UNIT_PROBLEM, "rate_without_percent")
         if why is None and definition is not None and definition.unit:
             if (definition.unit in PERCENT_UNITS) != percent:
-                why = f"指标目录的单位为“{definition.unit}”"
+                why = sentence(UNIT_PROBLEM, "catalogue_unit", catalogue_unit=Unit(definition.unit))
         if why is not None:
-            params = {"name": name, "unit": unit, "why": why}
-            if definition is not None and definition.unit:
-                params["catalogue_unit"] = definition.unit
-            out.append(finding("unit_contradicts_name", [row.span.start], **params))
+            out.append(finding(FindingCode.UNIT_CONTRADICTS_NAME, [row.span.start], name=Indicator(name),
+                               unit=Unit(unit), why=why))
     return out
 
 
@@ -513,14 +568,15 @@ def status_findings(doc: Document, scorecard: Scorecard) -> list[Finding]:
             continue
         if scored.status is VERDICT_CONTRADICTS[said]:
             out.append(finding(
-                "status_disagrees", [row.span.start], name=scored.name_zh, stated=cell.strip(),
-                target=scored.target_text, actual=scored.actual_text, computed_status=STATUS_ZH[scored.status.value],
-                stated_key=said, computed_key=scored.status.value,
+                FindingCode.STATUS_DISAGREES, [row.span.start], name=Indicator(scored.name_zh),
+                stated=Quote(cell.strip()), stated_status=_status(said),
+                target=Cell(scored.target_text, scored.unit), actual=Cell(scored.actual_text, scored.unit),
+                computed_status=_status(scored.status.value),
             ))
         else:
             agree.append(row.span.start)
     if agree:
-        out.append(finding("status_agrees", agree[:1], count=len(agree)))
+        out.append(finding(FindingCode.STATUS_AGREES, agree[:1], count=Count(len(agree))))
     return out
 
 
@@ -541,11 +597,3 @@ def check(
     ]
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(found, key=lambda f: (f.line or 0, rank[f.severity], f.code))
-
-
-def format_findings(findings: list[Finding], path: str | Path) -> str:
-    """``FILE:LINE: severity: message`` per finding, then a one-line count."""
-    lines = [f"{path}:{f.line or 0}: {f.severity}: {f.message}" for f in findings]
-    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
-    lines.append(f"{path}: {len(findings)} finding(s): " + ", ".join(f"{n} {s}" for s, n in counts.items()))
-    return "\n".join(lines) + "\n"

@@ -31,7 +31,8 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from generator.lexicon.catalogue import Catalogue, Polarity, name_key, resolve
-from generator.analyse.scoring import Reason, Status, is_index, ratio_value, reason, score
+from generator.analyse.params import Cell, Count
+from generator.analyse.scoring import Reason, ReasonCode, Status, is_index, ratio_value, reason, score
 from generator.document import ColumnRole, Document, Paragraph, Part, Row, RowKind, Table
 from generator.targets import Target, TargetKind, parse_target
 from generator.text import normalise, sentences
@@ -195,13 +196,13 @@ def _from_children(children: list[ScoredIndicator]) -> tuple[Status, Reason]:
     count = len(children)
     statuses = [c.status for c in children]
     if all(s is Status.MET for s in statuses):
-        return Status.MET, reason("children_met", count=count)
+        return Status.MET, reason(ReasonCode.CHILDREN_MET, count=Count(count))
     missed = statuses.count(Status.MISSED)
     if missed:
-        return Status.MISSED, reason("children_missed", missed=missed, count=count)
+        return Status.MISSED, reason(ReasonCode.CHILDREN_MISSED, missed=Count(missed), count=Count(count))
     if all(s is Status.NO_TARGET for s in statuses):
-        return Status.NO_TARGET, reason("no_target")
-    return Status.NOT_COMPARABLE, reason("children_mixed", count=count)
+        return Status.NO_TARGET, reason(ReasonCode.NO_TARGET)
+    return Status.NOT_COMPARABLE, reason(ReasonCode.CHILDREN_MIXED, count=Count(count))
 
 
 _ABSENT = (TargetKind.EMPTY, TargetKind.PENDING)
@@ -228,10 +229,9 @@ def _in_step(items: list[ScoredIndicator]) -> None:
         value = ratio_value(item.actual)
         assert value is not None
         floor = growth - (IN_STEP_TOLERANCE if m.group("basic") else 0)
-        texts = {"actual": item.actual_text, "target": economy.actual_text}
-        item.status, item.reason = (
-            (Status.MET, reason("in_step", **texts)) if value >= floor else (Status.MISSED, reason("not_in_step", **texts))
-        )
+        texts = {"actual": Cell(item.actual_text), "target": Cell(economy.actual_text, economy.unit)}
+        code = ReasonCode.IN_STEP if value >= floor else ReasonCode.NOT_IN_STEP
+        item.status, item.reason = (Status.MET if value >= floor else Status.MISSED), reason(code, **texts)
 
 
 def _new_this_year(row: Row, table: Table, target: Target, actual: Target, later_years: list[int]) -> bool:
@@ -266,7 +266,8 @@ def score_table(
             continue
         resolved = resolve(catalogue, row.name, target, actual)
         status, why = score(
-            target, actual, resolved.polarity, index=is_index(row.name), calibre_changed=i in calibre_rows
+            target, actual, resolved.polarity, index=is_index(row.name), calibre_changed=i in calibre_rows,
+            unit=row.unit or "",
         )
         parent = by_index.get(row.parent) if row.kind is RowKind.SUBROW and row.parent is not None else None
         item = ScoredIndicator(

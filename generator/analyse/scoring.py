@@ -1,13 +1,13 @@
 """Scoring rules: one indicator's target against its outcome.
 
-Owns the statuses (:class:`Status`), the reason codes with their Chinese
-sentences (``REASONS``, :class:`Reason`) and :func:`score`, which gives one
-indicator its status and reason. Scoring a whole review table (sub-rows,
+Owns the statuses (:class:`Status`), the reason codes (:class:`ReasonCode`,
+:class:`Reason`: a code and typed parameters; each language's message
+catalogue words them) and :func:`score`, which gives one indicator its
+status and reason. Scoring a whole review table (sub-rows,
 targets in step with the economy, calibre changes) is
 :mod:`generator.analyse.scorecard`.
 
-Status rules, in order (each result carries a reason code, its parameters and
-a Chinese sentence; ``REASONS`` holds the sentences):
+Status rules, in order (each result carries a reason code and its parameters):
 
 * target ``—`` (not yet issued) -> ``no_target``;
 * target managed over the plan period (``在“十四五”规划期内统筹考虑``, ``▽``):
@@ -36,7 +36,9 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from generator.analyse.params import Amount, Cell, Param, Sentence, as_text
 from generator.lexicon.catalogue import Polarity
+from generator.quantities import Quantity
 from generator.read.tables import verdict
 from generator.targets import Target, TargetKind, is_quota
 from generator.text import normalise
@@ -52,63 +54,71 @@ class Status(str, Enum):
 
 STATUSES: tuple[Status, ...] = tuple(Status)
 
-# Reason code -> Chinese sentence (str.format with the reason's params).
-REASONS: dict[str, str] = {
-    "target_pending": "国家尚未下达目标值",
-    "period_on_track": "目标在规划期内统筹考虑，完成情况达到序时进度",
-    "period_target": "目标在规划期内统筹考虑，未设年度目标值",
-    "no_target": "未设目标值",
-    "calibre_changed": "统计口径调整，与目标不可比",
-    "reported_achieved": "报告称预计能完成",
-    "quota_met": "完成下达任务（{actual}）",
-    "in_step": "完成{actual}，与经济增长（{target}）同步",
-    "not_in_step": "完成{actual}，低于经济增长（{target}）",
-    "quota_missed": "未完成下达任务（{actual}）",
-    "no_actual": "未给出完成值",
-    "same_as_target": "完成值与目标相同（{actual}）",
-    "qualitative_target": "定性目标（{target}）",
-    "qualitative_actual": "完成情况为定性表述（{actual}）",
-    "relative_target": "目标为相对上年的变化，缺少基数无法比较",
-    "positive_growth": "实现正增长（{actual}）",
-    "negative_growth": "未实现正增长（{actual}）",
-    "negative_as_required": "实现负增长（{actual}）",
-    "only_positive": "完成值仅表述为正增长，未达到目标{target}",
-    "sign_only": "完成值仅给出增减方向（{actual}），无法与目标{target}比较",
-    "unit_mismatch": "目标（{target}）与完成值（{actual}）单位不同",
-    "ratio_mismatch": "目标（{target}）与完成值（{actual}）一为比值一为数值",
-    "at_or_above": "完成{actual}，达到目标{target}",
-    "at_or_below": "完成{actual}，未超过目标{target}",
-    "within_range": "完成{actual}，在目标区间{target}内",
-    "near_target": "完成{actual}，与目标{target}基本一致",
-    "below_target": "完成{actual}，低于目标{target}（差{gap}）",
-    "above_target": "完成{actual}，高于目标{target}（超出{gap}）",
-    "above_bound": "完成{actual}，高于目标{target}",
-    "outside_range": "完成{actual}，不在目标区间{target}内",
-    "off_target": "完成{actual}，偏离目标{target}（差{gap}）",
-    "unknown_polarity": "指标方向未知（越高越好或越低越好），无法判断完成{actual}与目标{target}",
-    "children_met": "分项全部完成（{count}项）",
-    "children_missed": "{missed}项分项未完成（共{count}项）",
-    "children_mixed": "分项情况不一（共{count}项）",
-}
+class ReasonCode(str, Enum):
+    """Why an indicator got its status; each language's catalogue words it (contexts ``reason``, ``reason-short``)."""
+
+    TARGET_PENDING = "target_pending"
+    PERIOD_ON_TRACK = "period_on_track"
+    PERIOD_TARGET = "period_target"
+    NO_TARGET = "no_target"
+    CALIBRE_CHANGED = "calibre_changed"
+    REPORTED_ACHIEVED = "reported_achieved"
+    QUOTA_MET = "quota_met"
+    QUOTA_MISSED = "quota_missed"
+    IN_STEP = "in_step"
+    NOT_IN_STEP = "not_in_step"
+    NO_ACTUAL = "no_actual"
+    SAME_AS_TARGET = "same_as_target"
+    QUALITATIVE_TARGET = "qualitative_target"
+    QUALITATIVE_ACTUAL = "qualitative_actual"
+    RELATIVE_TARGET = "relative_target"
+    POSITIVE_GROWTH = "positive_growth"
+    NEGATIVE_GROWTH = "negative_growth"
+    NEGATIVE_AS_REQUIRED = "negative_as_required"
+    ONLY_POSITIVE = "only_positive"
+    SIGN_ONLY = "sign_only"
+    UNIT_MISMATCH = "unit_mismatch"
+    RATIO_MISMATCH = "ratio_mismatch"
+    AT_OR_ABOVE = "at_or_above"
+    AT_OR_BELOW = "at_or_below"
+    WITHIN_RANGE = "within_range"
+    NEAR_TARGET = "near_target"
+    BELOW_TARGET = "below_target"
+    ABOVE_TARGET = "above_target"
+    ABOVE_BOUND = "above_bound"
+    OUTSIDE_RANGE = "outside_range"
+    OFF_TARGET = "off_target"
+    UNKNOWN_POLARITY = "unknown_polarity"
+    CHILDREN_MET = "children_met"
+    CHILDREN_MISSED = "children_missed"
+    CHILDREN_MIXED = "children_mixed"
+
+
+REASON = "reason"  # the catalogue context of reasons (full sentences)
+REASON_SHORT = "reason-short"  # short forms beside the target and outcome columns
 
 
 @dataclass(frozen=True)
 class Reason:
-    """Why a status was given: a code, its parameters, and the Chinese sentence."""
+    """Why a status was given: a code and its typed parameters (no words: the catalogues word it)."""
 
-    code: str
-    params: tuple[tuple[str, str], ...] = ()
+    code: ReasonCode
+    params: tuple[tuple[str, Param], ...] = ()
 
-    @property
-    def zh(self) -> str:
-        return REASONS[self.code].format(**dict(self.params))
+    def sentence(self, context: str = REASON) -> Sentence:
+        return Sentence(context, self.code.value, self.params)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "params": dict(self.params), "zh": self.zh}
+        return {"code": self.code.value, "params": {k: as_text(v) for k, v in self.params}}
 
 
-def reason(code: str, **params: object) -> Reason:
-    return Reason(code, tuple((k, str(v)) for k, v in params.items()))
+def reason(code: ReasonCode, **params: Param) -> Reason:
+    return Reason(code, tuple(params.items()))
+
+
+def difference(value: Decimal, unit: str) -> Amount:
+    """How far an outcome is from its target, in the indicator's unit (two percentages differ in points)."""
+    return Amount(Quantity(abs(value), PERCENTAGE_POINTS if unit == "%" else unit))
 
 
 # --------------------------------------------------------------- numbers
@@ -131,6 +141,7 @@ _INDEX_NAME = re.compile(r"指数$")
 INDEX_BASE = Decimal(100)
 # An index and a growth rate differ by this much at least (103 vs 3).
 INDEX_SPLIT = Decimal(50)
+PERCENTAGE_POINTS = "个百分点"
 # 左右 on an indicator of neutral polarity: within 5% of the target counts.
 NEUTRAL_TOLERANCE = Decimal("0.05")
 
@@ -153,37 +164,37 @@ def _pair(target: Target, actual: Target, index: bool) -> tuple[Decimal, Decimal
     return t, a
 
 
-def _gap(diff: Decimal) -> str:
-    return fmt(abs(diff))
+def _cells(target: Target, actual: Target) -> dict[str, Param]:
+    return {"actual": Cell(actual.text.strip()), "target": Cell(target.text.strip())}
 
 
-def _numeric(target: Target, actual: Target, polarity: Polarity, index: bool) -> tuple[Status, Reason]:
-    texts = {"actual": actual.text.strip(), "target": target.text.strip()}
+def _numeric(target: Target, actual: Target, polarity: Polarity, index: bool, unit: str) -> tuple[Status, Reason]:
+    texts = _cells(target, actual)
     if target.unit and actual.unit and target.unit != actual.unit:
-        return Status.NOT_COMPARABLE, reason("unit_mismatch", **texts)
+        return Status.NOT_COMPARABLE, reason(ReasonCode.UNIT_MISMATCH, **texts)
     if bool(target.ratio_to) != bool(actual.ratio_to):
-        return Status.NOT_COMPARABLE, reason("ratio_mismatch", **texts)
+        return Status.NOT_COMPARABLE, reason(ReasonCode.RATIO_MISMATCH, **texts)
     t, a = _pair(target, actual, index)
     kind = target.kind
     if kind is TargetKind.RANGE and target.high is not None and target.value is not None:
         low, high = t, t + (target.high - target.value)
         good = {Polarity.HIGHER: a >= low, Polarity.LOWER: a <= high}.get(polarity, low <= a <= high)
-        return (Status.MET, reason("within_range", **texts)) if good else (Status.MISSED, reason("outside_range", **texts))
+        return (Status.MET, reason(ReasonCode.WITHIN_RANGE, **texts)) if good else (Status.MISSED, reason(ReasonCode.OUTSIDE_RANGE, **texts))
     if kind is TargetKind.AT_LEAST or (kind in (TargetKind.ABOUT, TargetKind.EXACT) and polarity is Polarity.HIGHER):
         if a >= t:
-            return Status.MET, reason("at_or_above", **texts)
-        return Status.MISSED, reason("below_target", gap=_gap(t - a), **texts)
+            return Status.MET, reason(ReasonCode.AT_OR_ABOVE, **texts)
+        return Status.MISSED, reason(ReasonCode.BELOW_TARGET, gap=difference(t - a, unit), **texts)
     if kind is TargetKind.AT_MOST or (kind in (TargetKind.ABOUT, TargetKind.EXACT) and polarity is Polarity.LOWER):
         if a <= t:
-            return Status.MET, reason("at_or_below", **texts)
-        return Status.MISSED, reason("above_target", gap=_gap(a - t), **texts)
+            return Status.MET, reason(ReasonCode.AT_OR_BELOW, **texts)
+        return Status.MISSED, reason(ReasonCode.ABOVE_TARGET, gap=difference(a - t, unit), **texts)
     if a == t:
-        return Status.MET, reason("same_as_target", actual=texts["actual"])
+        return Status.MET, reason(ReasonCode.SAME_AS_TARGET, actual=texts["actual"])
     if polarity is Polarity.NEUTRAL:
         if abs(a - t) <= abs(t) * NEUTRAL_TOLERANCE:
-            return Status.MET, reason("near_target", **texts)
-        return Status.MISSED, reason("off_target", gap=_gap(a - t), **texts)
-    return Status.NOT_COMPARABLE, reason("unknown_polarity", **texts)
+            return Status.MET, reason(ReasonCode.NEAR_TARGET, **texts)
+        return Status.MISSED, reason(ReasonCode.OFF_TARGET, gap=difference(a - t, unit), **texts)
+    return Status.NOT_COMPARABLE, reason(ReasonCode.UNKNOWN_POLARITY, **texts)
 
 
 def _good_side(target: Target, polarity: Polarity) -> int:
@@ -197,23 +208,23 @@ def _good_side(target: Target, polarity: Polarity) -> int:
 
 def _sign_only(target: Target, actual: Target, polarity: Polarity) -> tuple[Status, Reason]:
     """An actual of 正增长 (some value > 0) or 负增长 (< 0) against a numeric target."""
-    texts = {"actual": actual.text.strip(), "target": target.text.strip()}
+    texts = _cells(target, actual)
     t = ratio_value(target)
     assert t is not None
     side = _good_side(target, polarity)
     positive = actual.kind is TargetKind.POSITIVE
     if side == 1 and positive:
         if t <= 0:
-            return Status.MET, reason("positive_growth", actual=texts["actual"])
+            return Status.MET, reason(ReasonCode.POSITIVE_GROWTH, actual=texts["actual"])
         # A report that reached a positive figure would print it.
-        return Status.MISSED, reason("only_positive", **texts)
+        return Status.MISSED, reason(ReasonCode.ONLY_POSITIVE, **texts)
     if side == 1 and not positive and t >= 0:
-        return Status.MISSED, reason("negative_growth", actual=texts["actual"])
+        return Status.MISSED, reason(ReasonCode.NEGATIVE_GROWTH, actual=texts["actual"])
     if side == -1 and not positive and t >= 0:
-        return Status.MET, reason("at_or_below", **texts)
+        return Status.MET, reason(ReasonCode.AT_OR_BELOW, **texts)
     if side == -1 and positive and t <= 0:
-        return Status.MISSED, reason("above_bound", **texts)
-    return Status.NOT_COMPARABLE, reason("sign_only", **texts)
+        return Status.MISSED, reason(ReasonCode.ABOVE_BOUND, **texts)
+    return Status.NOT_COMPARABLE, reason(ReasonCode.SIGN_ONLY, **texts)
 
 
 def _quota_outcome(actual: Target) -> Status | None:
@@ -231,34 +242,36 @@ def score(
     *,
     index: bool = False,
     calibre_changed: bool = False,
+    unit: str = "",
 ) -> tuple[Status, Reason]:
     """Status and reason of one indicator (rules in the module docstring)."""
     tk, ak = target.kind, actual.kind
     if tk is TargetKind.PENDING:
-        return Status.NO_TARGET, reason("target_pending")
+        return Status.NO_TARGET, reason(ReasonCode.TARGET_PENDING)
     if tk is TargetKind.PERIOD:
         on_track = ak is TargetKind.ACHIEVED or bool(actual.note and _ON_TRACK.search(actual.note))
-        return (Status.MET, reason("period_on_track")) if on_track else (Status.NO_TARGET, reason("period_target"))
+        return (Status.MET, reason(ReasonCode.PERIOD_ON_TRACK)) if on_track else (Status.NO_TARGET, reason(ReasonCode.PERIOD_TARGET))
     if tk is TargetKind.EMPTY:
-        return Status.NO_TARGET, reason("no_target")
+        return Status.NO_TARGET, reason(ReasonCode.NO_TARGET)
     if calibre_changed:
-        return Status.NOT_COMPARABLE, reason("calibre_changed")
+        return Status.NOT_COMPARABLE, reason(ReasonCode.CALIBRE_CHANGED)
     if ak is TargetKind.ACHIEVED:
-        return Status.MET, reason("reported_achieved")
+        return Status.MET, reason(ReasonCode.REPORTED_ACHIEVED)
     if is_quota(target):
         said = _quota_outcome(actual)
         if said is not None:
-            return said, reason("quota_met" if said is Status.MET else "quota_missed", actual=actual.text.strip())
+            return said, reason(ReasonCode.QUOTA_MET if said is Status.MET else ReasonCode.QUOTA_MISSED,
+                               actual=Cell(actual.text.strip()))
     if ak in (TargetKind.EMPTY, TargetKind.PENDING):
-        return Status.NOT_COMPARABLE, reason("no_actual")
+        return Status.NOT_COMPARABLE, reason(ReasonCode.NO_ACTUAL)
     if _same_text(target.text, actual.text):
-        return Status.MET, reason("same_as_target", actual=actual.text.strip())
+        return Status.MET, reason(ReasonCode.SAME_AS_TARGET, actual=Cell(actual.text.strip()))
     if tk is TargetKind.QUALITATIVE:
-        return Status.QUALITATIVE, reason("qualitative_target", target=target.text.strip())
+        return Status.QUALITATIVE, reason(ReasonCode.QUALITATIVE_TARGET, target=Cell(target.text.strip()))
     if ak in (TargetKind.QUALITATIVE, TargetKind.PERIOD):
-        return Status.QUALITATIVE, reason("qualitative_actual", actual=actual.text.strip())
+        return Status.QUALITATIVE, reason(ReasonCode.QUALITATIVE_ACTUAL, actual=Cell(actual.text.strip()))
     if TargetKind.RELATIVE in (tk, ak):
-        return Status.NOT_COMPARABLE, reason("relative_target")
+        return Status.NOT_COMPARABLE, reason(ReasonCode.RELATIVE_TARGET)
     if tk in (TargetKind.POSITIVE, TargetKind.NEGATIVE):
         want_positive = tk is TargetKind.POSITIVE
         if ak in (TargetKind.POSITIVE, TargetKind.NEGATIVE):
@@ -267,10 +280,11 @@ def score(
             value = ratio_value(actual)
             assert value is not None
             ok = value > 0 if want_positive else value < 0
-        text = actual.text.strip()
+        text = Cell(actual.text.strip())
         if ok:
-            return Status.MET, reason("positive_growth" if want_positive else "negative_as_required", actual=text)
-        return Status.MISSED, reason("negative_growth", actual=text)
+            code = ReasonCode.POSITIVE_GROWTH if want_positive else ReasonCode.NEGATIVE_AS_REQUIRED
+            return Status.MET, reason(code, actual=text)
+        return Status.MISSED, reason(ReasonCode.NEGATIVE_GROWTH, actual=text)
     if ak in (TargetKind.POSITIVE, TargetKind.NEGATIVE):
         return _sign_only(target, actual, polarity)
-    return _numeric(target, actual, polarity, index)
+    return _numeric(target, actual, polarity, index, unit)

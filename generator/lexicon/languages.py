@@ -31,6 +31,7 @@ class Language:
     babel: str  # Babel locale
     source: bool  # the report's own language: wording kept as written
     dates: Mapping[str, str]  # precision -> Babel date pattern
+    sentence_case: bool = False  # a generated sentence starts with a capital letter
 
     def __str__(self) -> str:
         return self.code
@@ -50,7 +51,7 @@ def read_languages(locale_dir: Path) -> tuple[Language, ...]:
         try:
             dates = {p: str(spec["dates"][p]) for p in PRECISIONS}
             languages.append(Language(str(code), str(spec["html_lang"]), str(spec["babel"]), bool(spec["source"]),
-                                      MappingProxyType(dates)))
+                                      MappingProxyType(dates), bool(spec.get("sentence_case", False))))
         except (KeyError, TypeError) as exc:
             raise TemplateError(f"language {code!r}: missing or bad field {exc}", path) from exc
     if sum(lang.source for lang in languages) != 1:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Iterable
 
@@ -23,22 +23,22 @@ from generator.analyse.factcheck import Finding as CheckFinding
 from generator.analyse.figures import KeyFigure
 from generator.analyse.projects import ProjectSummary
 from generator.analyse.scorecard import Origin, ScoredIndicator
-from generator.analyse.scoring import is_index
+from generator.analyse.scoring import REASON_SHORT, is_index
 from generator.analyse.summaries import SectionSummary, Summaries
 from generator.brief import (
-    Brief, Chart, ChartPoint, Figure, Finding, PlanRow, ScoreRow, SectionBrief, Segment, Status, TableBlock,
+    Brief, Chart, ChartPoint, Figure, Finding, PlanRow, ScoreRow, SectionBrief, Status, TableBlock,
     TallyRow, TermPair, Text,
 )
 from generator.document import Document
-from generator.errors import GlossaryError, ParseError
+from generator.errors import GlossaryError
 from generator.lexicon.catalogue import Catalogue
 from generator.lexicon.languages import Language
 from generator.lexicon.matcher import TermMatcher
-from generator.localise.phrases import FALLBACK_FINDING_EN, FINDINGS_EN, REASONS_EN, SHORT_REASONS
 from generator.localise.terms import TermRenderer
-from generator.localise.voice import RenderedVoice, Voice, make_voice, splice
+from generator.localise.voice import RenderedVoice, Voice, make_voice
+from generator.localise.wording import Wording
 from generator.project import Project
-from generator.quantities import Quantity, parse_quantity
+from generator.quantities import Quantity
 from generator.targets import TargetKind, parse_target
 
 # Status key -> (catalog word, icon). The icon and the word survive greyscale printing.
@@ -66,10 +66,6 @@ STATED_GLANCE: dict[str, str] = {
     "binding": "%(met)s of %(total)s binding targets met, as the report states",
     "expected": "%(met)s of %(total)s anticipatory targets met, as the report states",
 }
-# Reason parameters that are target/actual cells, differences, and counts.
-_CELL_PARAMS = ("actual", "target")
-_GAP_PARAMS = ("gap", "diff")
-_COUNT_PARAMS = ("count", "missed")
 # Glossary kinds shown in the English appendix of key terms.
 APPENDIX_KINDS = ("indicator", "metric", "policy", "term", "place", "organisation")
 APPENDIX_FOUND_KINDS = ("policy",)  # also listed when the report's text uses them
@@ -96,6 +92,11 @@ def english_terms(analysis: Analysis, project: Project) -> TermRenderer:
     assert isinstance(voice, RenderedVoice)
     BriefBuilder(analysis, voice, date.today(), project.catalogue, project, number_qa=False).build()
     return voice.renderer
+
+
+def wording_for(project: Project, lang: Language | None = None) -> Wording:
+    """Words for the analysis' results in ``lang`` (default: the report's own language), outside a brief."""
+    return Wording(_voice(project, lang or project.source_language))
 
 
 def _voice(project: Project, lang: Language) -> Voice:
@@ -127,6 +128,10 @@ class BriefBuilder:
     def en(self) -> bool:
         """Whether this brief is rendered through the glossary (not the report's own language)."""
         return not self.voice.language.source
+
+    @property
+    def wording(self) -> Wording:
+        return Wording(self.voice, self.indicator)
 
     def build(self) -> Brief:
         v, doc = self.voice, self.doc
@@ -228,28 +233,10 @@ class BriefBuilder:
         return v.word(msg, factors=factors)
 
     def reason(self, row: ScoredIndicator) -> Text:
-        template = SHORT_REASONS[self.voice.lang].get(row.reason.code)
-        if template is None and not self.en:
-            return Text.plain(row.reason.zh)
-        template = template or REASONS_EN.get(row.reason.code)
-        if template is None:
-            return Text()
-        params = dict(row.reason.params)
-        return splice(template, {k: self._param(k, val, row.unit, row.line) for k, val in params.items()})
-
-    def _param(self, key: str, value: str, unit: str, line: int | None) -> Text:
-        v = self.voice
-        if key in _CELL_PARAMS:
-            return v.target(value, unit, line=line)
-        if key in _GAP_PARAMS:
-            q = _quantity(value, "个百分点" if unit == "%" else unit)
-            return v.quantity(q) if q else v.target(value, unit, line=line)
-        if key in _COUNT_PARAMS:
-            try:
-                return Text.plain(v.count(int(value)))
-            except ValueError:
-                return v.term(value, "term", line=line)
-        return v.term(value, "term", line=line)
+        """The short reason beside the target and outcome columns, else the full sentence."""
+        sentence = row.reason.sentence()
+        short = self.wording.has(REASON_SHORT, sentence.code)
+        return self.wording.sentence(sentence, unit=row.unit, line=row.line, context=REASON_SHORT if short else None)
 
     def tallies(self) -> Iterable[TallyRow]:
         """Binding and anticipatory counts, and all indicators when the report states a total."""
@@ -449,59 +436,7 @@ class BriefBuilder:
             )
 
     def finding_message(self, f: CheckFinding) -> Text:
-        if not self.en:
-            return Text.plain(f.message)
-        template = FINDINGS_EN.get(f.code)
-        if template is None:
-            return Text.plain(FALLBACK_FINDING_EN)
-        params = dict(f.params)
-        unit = self._unit_of(params.get("name"))
-        rendered: dict[str, Text] = {}
-        for key, value in params.items():
-            rendered[key] = self._finding_param(key, value, unit)
-        if f.code == "prose_table_mismatch":
-            rendered["prose"] = self.voice.target(params.get("prose_value", ""), unit)
-        return _capitalised(splice(template, rendered))
-
-    def _finding_param(self, key: str, value: str, unit: str) -> Text:
-        v = self.voice
-        if key == "name":
-            return self.indicator(value)
-        if key in ("what", "part", "whole"):
-            return self._names(value)
-        if key in ("sum", "total", "diff"):
-            q = _quantity(value)
-            return v.quantity(q) if q else Text()
-        if key in ("table", "target", "actual"):
-            return v.target(value, unit)
-        if key in ("computed", "stated") and _is_number(value):
-            return Text.plain(v.count(Decimal(value)))
-        if key == "count":
-            return Text.plain(v.count(int(value))) if value.isdigit() else Text()
-        if key in ("unit", "catalogue_unit"):
-            return v.unit(value)
-        if key in ("stated_status", "computed_status", "stated_key", "computed_key") and value in STATUS_LOOK:
-            return Text.plain(str(self.status(value).label).lower())
-        return Text()
-
-    def _names(self, text: str) -> Text:
-        """A list of names joined by 、 (``产业转型升级、城市提升``), each through the glossary."""
-        names = [n for n in text.split("、") if n]
-        if not names:
-            return Text()
-        terms = [self.voice.term(n, "metric") for n in names]
-        if len(terms) == 1:
-            return terms[0]
-        return Text.join([Text.join(terms[:-1], str(self.voice.word(", "))), terms[-1]], str(self.voice.word(" and ")))
-
-    def _unit_of(self, name: str | None) -> str:
-        for row in self.analysis.scorecard.rows():
-            if row.name_zh == name:
-                return row.unit
-        for item in self.analysis.plan.rows():
-            if item.name_zh == name:
-                return item.unit
-        return ""
+        return self.wording.sentence(f.sentence, whole=True)
 
     # ------------------------------------------------------------ appendix
 
@@ -517,36 +452,12 @@ class BriefBuilder:
 
 # ---------------------------------------------------------------- helpers
 
-def _capitalised(text: Text) -> Text:
-    """English sentence case: the first letter of the first (glossary) segment upper-cased."""
-    segs = list(text.segments)
-    if segs and not segs[0].lang and segs[0].text[:1].islower():
-        segs[0] = Segment(segs[0].text[:1].upper() + segs[0].text[1:])
-    return Text(tuple(segs))
-
-
 def _ordered(counts: dict[str, int]) -> list[tuple[str, int]]:
     return [(k, counts[k]) for k in STATUS_ORDER if k in counts]
 
 
 def _abs(q: Quantity) -> Quantity:
     return replace(q, value=abs(q.value), high=abs(q.high) if q.high is not None else None)
-
-
-def _quantity(text: str, unit: str = "") -> Quantity | None:
-    try:
-        q = parse_quantity(text if not unit or not _is_number(text) else text + unit)
-    except ParseError:
-        return None
-    return q
-
-
-def _is_number(text: str) -> bool:
-    try:
-        Decimal(text)
-    except (InvalidOperation, ValueError):
-        return False
-    return True
 
 
 def _chart_value(cell: str) -> Decimal | None:

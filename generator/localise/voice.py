@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from generator.brief import Text
+from generator.brief import Segment, Text
 from generator.lexicon.glossary import Glossary
 from generator.lexicon.languages import Language
 from generator.lexicon.messages import Messages
@@ -28,7 +28,7 @@ from generator.localise.numbers import NumberFormat, target_quantity
 from generator.localise.terms import TermRenderer
 from generator.quantities import Quantity
 from generator.targets import Target, parse_target
-_PERCENT_SLOT = re.compile(r"%\((\w+)\)s")
+PERCENT_SLOT = re.compile(r"%\((\w+)\)s")
 BRACE_SLOT = re.compile(r"\{(\w+)\}")
 
 
@@ -66,7 +66,7 @@ class Voice:
 
     def word(self, msgid: str, **params: object) -> Text:
         """A fixed word or sentence from the message catalog; ``%(name)s`` slots take str or Text."""
-        return splice(self.gettext(msgid), params, _PERCENT_SLOT)
+        return splice(self.gettext(msgid), params, PERCENT_SLOT)
 
     def term(self, zh: str, kind: str, *, line: int | None = None, context: str | None = None,
              default: str | None = None) -> Text:
@@ -80,6 +80,10 @@ class Voice:
         raise NotImplementedError
 
     def unit(self, zh: str) -> Text:
+        raise NotImplementedError
+
+    def quote(self, zh: str) -> Text:
+        """Words of the report quoted as written (tagged with the report's language where that differs)."""
         raise NotImplementedError
 
     def count(self, n: int | Decimal) -> str:
@@ -111,6 +115,9 @@ class SourceVoice(Voice):
         return Text.plain(text.strip())
 
     def unit(self, zh: str) -> Text:
+        return Text.plain(zh)
+
+    def quote(self, zh: str) -> Text:
         return Text.plain(zh)
 
 
@@ -168,6 +175,9 @@ class RenderedVoice(Voice):
 
     def unit(self, zh: str) -> Text:
         return self.term(zh, "unit") if zh else Text()
+
+    def quote(self, zh: str) -> Text:
+        return Text((Segment(zh, lang=self.renderer.source_tag),)) if zh else Text()
 
     def _gap(self, zh: str, kind: str) -> Text:
         return self.renderer.term(zh, kind)

@@ -13,18 +13,36 @@ import json
 from typing import Any
 
 from generator.analyse.analysis import Analysis
+from generator.localise.wording import Wording
 
 
-def scorecard_json(analysis: Analysis) -> dict[str, Any]:
-    """``python -m generator scorecard`` and ``scorecard.json``: review, tally, plan, retired, origin."""
+def _worded_review(item: Any, words: Wording) -> dict[str, Any]:
+    data = item.to_dict()
+    data["reason"]["zh"] = str(words.sentence(item.reason.sentence(), unit=item.unit))
+    data["children"] = [_worded_review(c, words) for c in item.children]
+    return data
+
+
+def _worded_plan(item: Any, words: Wording) -> dict[str, Any]:
+    data = item.to_dict()
+    data["change_detail"]["zh"] = str(words.sentence(item.change.sentence(item.target_text), unit=item.unit))
+    data["children"] = [_worded_plan(c, words) for c in item.children]
+    return data
+
+
+def scorecard_json(analysis: Analysis, words: Wording) -> dict[str, Any]:
+    """``python -m generator scorecard`` and ``scorecard.json``: review, tally, plan, retired, origin.
+
+    ``words``: the report's own language, for the sentences the data carry beside their codes.
+    """
     doc = analysis.doc
     return {
         "source": doc.source,
         "review_year": doc.review_year,
         "plan_year": doc.plan_year,
-        "review": [item.to_dict() for item in analysis.scorecard.review],
+        "review": [_worded_review(item, words) for item in analysis.scorecard.review],
         "tally": analysis.tallies.to_dict(),
-        "plan": [item.to_dict() for item in analysis.plan.plan],
+        "plan": [_worded_plan(item, words) for item in analysis.plan.plan],
         "retired": [item.to_dict() for item in analysis.plan.retired],
         "stated_changes": analysis.plan.stated.to_dict(),
         "origin": {"review": analysis.scorecard.origin.to_dict(), "plan": analysis.plan.origin.to_dict()},
@@ -37,7 +55,7 @@ CSV_HEADER = (
 )
 
 
-def scorecard_csv(analysis: Analysis) -> str:
+def scorecard_csv(analysis: Analysis, words: Wording) -> str:
     """``scorecard.csv``: one row per indicator (review rows, then plan rows), with a header."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -46,7 +64,7 @@ def scorecard_csv(analysis: Analysis) -> str:
         writer.writerow((
             "review", item.number or "", item.level, item.name_zh, item.indicator_id or "", item.unit,
             "binding" if item.binding else "anticipatory", item.target_text, item.actual_text,
-            item.status.value, item.reason.zh, "", "", "", item.line,
+            item.status.value, str(words.sentence(item.reason.sentence(), unit=item.unit)), "", "", "", item.line,
         ))
     for plan_item in analysis.plan.rows():
         writer.writerow((
@@ -58,6 +76,6 @@ def scorecard_csv(analysis: Analysis) -> str:
     return out.getvalue()
 
 
-def scorecard_json_text(analysis: Analysis) -> str:
+def scorecard_json_text(analysis: Analysis, words: Wording) -> str:
     """The JSON file's text (UTF-8, indented, one final newline)."""
-    return json.dumps(scorecard_json(analysis), ensure_ascii=False, indent=2, default=str) + "\n"
+    return json.dumps(scorecard_json(analysis, words), ensure_ascii=False, indent=2, default=str) + "\n"

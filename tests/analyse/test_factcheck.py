@@ -9,10 +9,22 @@ import sys
 from tests.support.paths import ROOT
 from tests.support.indicator_docs import document, para, row, table
 
-from generator.analyse.factcheck import format_findings
-from generator.analyse.projects import find_projects
+from generator.analyse.factcheck import Finding
 from generator.analyse.indicators import analyse_indicators
+from generator.analyse.params import as_text
+from generator.analyse.projects import find_projects
+from generator.localise.briefs import wording_for
 from tests.support.project import analysed, project
+
+
+def texts(f: Finding) -> dict[str, str]:
+    """A finding's parameters in their plain form."""
+    return {k: as_text(v) for k, v in f.params}
+
+
+def message(f: Finding) -> str:
+    """A finding in the report's own language."""
+    return str(wording_for(project()).sentence(f.sentence, whole=True))
 
 # Every finding on the seed: (line, severity, code). Nothing else may be raised.
 SEED_FINDINGS = [
@@ -46,13 +58,13 @@ def test_seed_findings_are_exactly_the_real_problems(seed_doc) -> None:
 def test_seed_trade_discrepancy_cites_both_sides(seed_doc) -> None:
     trade = [f for f in analysed(seed_doc).findings if f.code == "prose_table_mismatch"]
     assert [f.lines for f in trade] == [(73, 417), (255, 417)]
-    params = dict(trade[1].params)
-    assert (params["prose_value"], params["table_value"], params["name"]) == ("2", "2.5", "进出口总值增速")
-    assert "进出口总值增速下降至2%" in trade[1].message
+    params = texts(trade[1])
+    assert (params["prose"], params["table"], params["name"]) == ("2", "2.5左右", "进出口总值增速")
+    assert "进出口总值增速下降至2%" in message(trade[1])
 
 
 def test_seed_sums_report_their_figures(seed_doc) -> None:
-    sums = {dict(f.params)["what"]: dict(f.params) for f in analysed(seed_doc).findings if f.code == "sum_agrees"}
+    sums = {texts(f)["what"]: texts(f) for f in analysed(seed_doc).findings if f.code == "sum_agrees"}
     assert sums["各领域完成投资"]["sum"] == "4104亿元"
     assert sums["按投资来源项目数"]["sum"] == "934个"
     assert sums["各领域项目数"]["total"] == "1123个"
@@ -92,7 +104,7 @@ def test_prose_disagreeing_with_the_table_and_index_equals_growth() -> None:
     doc = _doc_with(["新发展市场主体增长16.6%，居民消费价格上涨2.1%，进出口总值增长4%。"])
     findings = analyse_indicators(doc, project().catalogue).findings
     assert [(f.code, f.lines) for f in findings] == [("prose_table_mismatch", (20, 102)), ("prose_table_agrees", (20,))]
-    assert dict(findings[1].params)["count"] == "2"  # 16.6 and 上涨2.1% = 102.1
+    assert texts(findings[1])["count"] == "2"  # 16.6 and 上涨2.1% = 102.1
 
 
 def test_a_breakdown_that_does_not_add_up_is_an_error() -> None:
@@ -101,14 +113,14 @@ def test_a_breakdown_that_does_not_add_up_is_an_error() -> None:
         "甲、乙、丙三个板块项目，分别完成投资300亿元、400亿元、200亿元，分别占年度计划的100%、110%、90%。"
         "分投资来源看，政府投资项目40个，完成投资500亿元；企业投资项目60个，完成投资500亿元。"
     ])
-    found = [(f.code, dict(f.params)["what"]) for f in analyse_indicators(doc, project().catalogue).findings]
+    found = [(f.code, texts(f)["what"]) for f in analyse_indicators(doc, project().catalogue).findings]
     assert found == [
         ("sum_mismatch", "各领域完成投资"),
         ("sum_agrees", "按投资来源项目数"),
         ("sum_agrees", "按投资来源完成投资"),
     ]
     mismatch = next(f for f in analyse_indicators(doc, project().catalogue).findings if f.code == "sum_mismatch")
-    assert mismatch.severity == "error" and dict(mismatch.params)["diff"] == "100亿元"
+    assert mismatch.severity == "error" and texts(mismatch)["diff"] == "100亿元"
 
 
 def test_unit_checks_on_a_plan_table() -> None:
@@ -132,10 +144,11 @@ def test_unit_checks_on_a_plan_table() -> None:
 
 
 def test_format_and_cli(seed_doc, seed_path) -> None:
-    text = format_findings(analysed(seed_doc).findings, "r.txt")
+    text = subprocess.run([sys.executable, "-m", "generator", "check", str(seed_path)],
+                          capture_output=True, text=True, cwd=ROOT, check=True).stdout
     lines = text.splitlines()
-    assert lines[1].startswith("r.txt:73: warning: 正文“外贸进出口")
-    assert lines[-1] == "r.txt: 19 finding(s): 0 error, 4 warning, 15 info"
+    assert lines[1].startswith(f"{seed_path}:73: warning: 正文“外贸进出口")
+    assert lines[-1] == f"{seed_path}: 19 finding(s): 0 error, 4 warning, 15 info"
     out = subprocess.run(
         [sys.executable, "-m", "generator", "check", str(seed_path), "--json"],
         capture_output=True, text=True, cwd=ROOT, check=True,

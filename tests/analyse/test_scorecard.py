@@ -12,6 +12,7 @@ import pytest
 
 from generator.lexicon.catalogue import Polarity
 from generator.analyse.indicators import analyse_indicators
+from generator.localise.briefs import wording_for
 from generator.render.scorecard_files import scorecard_csv, scorecard_json
 from generator.analyse.scoring import Status, score
 from generator.analyse.tallies import parse_tally
@@ -69,9 +70,11 @@ H, L, U, N = Polarity.HIGHER, Polarity.LOWER, Polarity.UNKNOWN, Polarity.NEUTRAL
     ],
 )
 def test_status_rules(target: str, actual: str, polarity: Polarity, status: Status, code: str) -> None:
-    got, reason = score(parse_target(target), parse_target(actual), polarity)
+    got, reason = score(parse_target(target), parse_target(actual), polarity, unit="%")
     assert (got, reason.code) == (status, code)
-    assert reason.zh  # a Chinese sentence for every reason
+    for lang in project().languages:  # a sentence for every reason in every language, no slot left empty
+        words = str(wording_for(project(), lang).sentence(reason.sentence(), unit="%"))
+        assert words and reason.code.value not in words and "%(" not in words
 
 
 def test_index_against_index_and_against_growth() -> None:
@@ -87,10 +90,13 @@ def test_calibre_change_makes_a_row_not_comparable() -> None:
     assert (status, reason.code) == (Status.NOT_COMPARABLE, "calibre_changed")
 
 
-def test_missed_reason_carries_the_gap() -> None:
-    _, reason = score(parse_target("5.5左右"), parse_target("2.6"), H)
-    assert dict(reason.params) == {"gap": "2.9", "actual": "2.6", "target": "5.5左右"}
-    assert reason.zh == "完成2.6，低于目标5.5左右（差2.9）"
+def test_missed_reason_carries_the_gap_in_percentage_points() -> None:
+    _, reason = score(parse_target("5.5左右"), parse_target("2.6"), H, unit="%")
+    assert reason.to_dict()["params"] == {"gap": "2.9个百分点", "actual": "2.6", "target": "5.5左右"}
+    words = {lang.code: str(wording_for(project(), lang).sentence(reason.sentence(), unit="%"))
+             for lang in project().languages}
+    assert words == {"zh": "完成2.6，低于目标5.5左右（差2.9个百分点）",
+                     "en": "2.6%, below the target of about 5.5% (short by 2.9 percentage points)"}
 
 
 def _synthetic():
@@ -178,7 +184,7 @@ def test_seed_scorecard_details(seed_doc) -> None:
 
 
 def test_scorecard_json_shape(seed_doc) -> None:
-    data = scorecard_json(analysed(seed_doc))
+    data = scorecard_json(analysed(seed_doc), wording_for(project()))
     assert len(data["review"]) == 35 and len(data["plan"]) == 39
     first = data["review"][0]
     assert {"name_zh", "unit", "binding", "target", "actual", "status", "reason", "children"} <= set(first)
@@ -192,7 +198,7 @@ def test_scorecard_json_shape(seed_doc) -> None:
 
 
 def test_scorecard_csv(seed_doc) -> None:
-    rows = list(csv.DictReader(io.StringIO(scorecard_csv(analysed(seed_doc)))))
+    rows = list(csv.DictReader(io.StringIO(scorecard_csv(analysed(seed_doc), wording_for(project())))))
     review = [r for r in rows if r["section"] == "review"]
     plan = [r for r in rows if r["section"] == "plan"]
     assert len(review) == 35 + 7 and len(plan) == 39 + 7  # sub-rows included

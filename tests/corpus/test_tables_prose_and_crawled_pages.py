@@ -21,6 +21,7 @@ from generator.analyse.indicators import analyse_indicators
 from generator.analyse.summaries import summarize
 from generator.document import ColumnRole, Document, RowKind
 from generator.errors import InputError
+from generator.localise.briefs import wording_for
 from generator.localise.gaps import find_gaps, needed_terms
 from generator.read import read_document
 from tests.support.paths import FIXTURES as PATHS_FIXTURES
@@ -303,12 +304,13 @@ def test_city_findings(docs: dict[str, Document]) -> None:
     findings = {f.code: f for f in analyse_indicators(docs["city"], project().catalogue).findings}
     # The table says 完成 for 1680 against a target of 1800: the one disagreement.
     wrong = findings["status_disagrees"]
-    assert dict(wrong.params)["name"] == "高新技术企业数量" and dict(wrong.params)["stated"] == "完成"
-    assert dict(findings["status_agrees"].params)["count"] == "11"
+    params = wrong.to_dict()["params"]
+    assert params["name"] == "高新技术企业数量" and params["stated"] == "完成"
+    assert findings["status_agrees"].to_dict()["params"]["count"] == "11"
     # So the report's own count (9 met, 3 missed) is one off — reported, not hidden.
     assert "tally_mismatch" in findings
     # The major projects' sectors add up to the stated total.
-    assert "各领域完成投资" in findings["sum_agrees"].message
+    assert "各领域完成投资" in str(wording_for(project()).sentence(findings["sum_agrees"].sentence))
     assert [c for c in _codes(docs["city"]) if c == "status_disagrees"] == ["status_disagrees"]
 
 

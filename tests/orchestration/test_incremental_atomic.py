@@ -59,8 +59,8 @@ def pipeline(monkeypatch, tmp_path):
     monkeypatch.setattr(analysis_mod, "analyse", analyse)
     monkeypatch.setattr(briefs_mod, "build_brief", build_brief)
     monkeypatch.setattr(scorecard_mod, "scorecard_json_text",
-                        lambda a: json.dumps({"source": a.doc.path.name, "rows": []}) + "\n")
-    monkeypatch.setattr(scorecard_mod, "scorecard_csv", lambda a: "number,name,status\n")
+                        lambda a, words: json.dumps({"source": a.doc.path.name, "rows": []}) + "\n")
+    monkeypatch.setattr(scorecard_mod, "scorecard_csv", lambda a, words: "number,name,status\n")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1709251200")  # 2024-03-01
 
     source = tmp_path / "seeds" / "demo-plan.txt"
@@ -154,12 +154,12 @@ def test_a_catalogue_change_rebuilds_every_output_of_the_report(pipeline, capsys
     assert {"demo-plan.zh.html", "demo-plan.en.html", "scorecard.json", "scorecard.csv"} <= set(changed)
 
 
-def test_a_units_change_rebuilds_both_briefs_but_not_the_scorecard(pipeline, capsys):
+def test_a_units_change_rebuilds_what_formats_numbers(pipeline, capsys):
+    """The units table formats every brief's numbers and the scorecard files' sentences, in every language."""
     changed, briefs = _changed_after(
         pipeline, capsys, lambda: _edit(pipeline.glossary / "units.yaml", "[person, people]", "[person, persons]"))
     assert briefs == 2
-    assert {"demo-plan.zh.html", "demo-plan.en.html"} <= set(changed)
-    assert not [name for name in changed if name.startswith("scorecard.")]
+    assert {"demo-plan.zh.html", "demo-plan.en.html", "scorecard.json", "scorecard.csv"} <= set(changed)
 
 
 def test_each_report_is_analysed_once_per_build(pipeline, capsys):
@@ -184,7 +184,7 @@ def test_source_change_rebuilds_all_and_missing_file_is_rebuilt(pipeline, capsys
 def test_stale_units_follow_their_inputs(tmp_path):
     lexicon = build_mod.LexiconDigests(catalogue="cat", keys="keys", terms="terms", units="units")
     prints = build_mod.Fingerprints("code", lexicon, {"html": "h", "docx": "d"}, {"zh": "mzh", "en": "men"},
-                                    frozenset({"en"}), "2024-03-01")
+                                    frozenset({"en"}), "2024-03-01", source="zh")
     units = build_mod.wanted_units(None, ["zh", "en"])
     briefs = [u for u in units if u != "scorecard"]
 
@@ -202,8 +202,9 @@ def test_stale_units_follow_their_inputs(tmp_path):
     assert stale(lexicon=dataclasses.replace(lexicon, terms="new")) == ["en.html", "en.docx"]
     assert stale(lexicon=dataclasses.replace(lexicon, catalogue="new")) == units
     assert stale(lexicon=dataclasses.replace(lexicon, keys="new")) == units
-    assert stale(lexicon=dataclasses.replace(lexicon, units="new")) == briefs
-    assert stale(messages={"zh": "new", "en": "men"}) == ["zh.html", "zh.docx"]
+    assert stale(lexicon=dataclasses.replace(lexicon, units="new")) == units
+    assert stale(messages={"zh": "new", "en": "men"}) == ["scorecard", "zh.html", "zh.docx"]  # zh words the data
+    assert stale(messages={"zh": "mzh", "en": "new"}) == ["en.html", "en.docx"]
     assert stale(templates={"html": "new", "docx": "d"}) == ["zh.html", "en.html"]
     assert stale(templates={"html": "h", "docx": "new"}) == ["zh.docx", "en.docx"]
     assert stale(code="new") == units

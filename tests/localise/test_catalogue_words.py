@@ -1,0 +1,59 @@
+"""Every code of the analysis' vocabularies has words in every language's message catalogue."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.analyse.changes import CHANGE, ChangeKind
+from generator.analyse.factcheck import (
+    CHANGE_DIFFERENCE, FINDING, SCOPE, STATED_CHANGE, STATUS_WORD, TALLY_COUNT, TALLY_DIFFERENCE, UNIT_PROBLEM,
+    FindingCode,
+)
+from generator.analyse.scoring import REASON, REASON_SHORT, ReasonCode, Status
+from generator.errors import TemplateError
+from generator.localise.wording import SEPARATOR
+from tests.support.project import project
+
+TALLY_WHATS = ("total", *(s.value for s in Status))
+VOCABULARIES: dict[str, tuple[str, ...]] = {
+    REASON: tuple(c.value for c in ReasonCode),
+    FINDING: tuple(c.value for c in FindingCode),
+    CHANGE: tuple(k.value for k in ChangeKind),
+    STATUS_WORD: tuple(s.value for s in Status),
+    SCOPE: ("binding", "expected"),
+    TALLY_COUNT: TALLY_WHATS,
+    TALLY_DIFFERENCE: TALLY_WHATS,
+    STATED_CHANGE: ("new", "replaced"),
+    CHANGE_DIFFERENCE: ("new_count", "unstated_new", "replaced_missing"),
+    UNIT_PROBLEM: ("percent_for_a_level", "rate_without_percent", "catalogue_unit"),
+    SEPARATOR: ("list", "clauses", "terms", "terms-last"),
+}
+
+
+@pytest.mark.parametrize("code", [lang.code for lang in project().languages])
+def test_every_code_is_worded_in_every_catalogue(code: str) -> None:
+    messages = project().messages
+    missing = [(ctx, c) for ctx, codes in VOCABULARIES.items() for c in codes if not messages.has(code, ctx, c)]
+    assert missing == []
+
+
+def test_short_reasons_exist_in_every_language_or_in_none() -> None:
+    messages, codes = project().messages, [lang.code for lang in project().languages]
+    for reason in ReasonCode:
+        assert len({messages.has(c, REASON_SHORT, reason.value) for c in codes}) == 1, reason
+
+
+def test_templates_of_one_code_use_the_same_slots_in_every_language() -> None:
+    messages, codes = project().messages, [lang.code for lang in project().languages]
+    for ctx, values in VOCABULARIES.items():
+        for value in values:
+            slots = {c: set(re.findall(r"%\((\w+)\)s", messages.pgettext(c, ctx, value))) for c in codes}
+            if ctx not in (FINDING,):  # a finding may quote the report in its own language only
+                assert len({frozenset(s) for s in slots.values()}) == 1, (ctx, value, slots)
+
+
+def test_a_code_without_words_is_a_catalogue_error() -> None:
+    with pytest.raises(TemplateError, match="no words for finding 'no_such_code'"):
+        project().messages.pgettext("en", FINDING, "no_such_code")
