@@ -75,8 +75,8 @@ PRELOAD = ("weasyprint", "jinja2", "babel.numbers", "matplotlib.figure", "docx",
 
 # Template files each output kind depends on (globs under templates/).
 TEMPLATE_DEPS: dict[str, tuple[str, ...]] = {
-    "html": ("*.html", "*.css", "assets/**/*", "locale/**/*.po"),
-    "docx": ("reference.docx", "locale/**/*.po"),
+    "html": ("*.html", "*.css", "tokens.yaml", "assets/**/*", "locale/**/*.po"),
+    "docx": ("reference.docx", "tokens.yaml", "locale/**/*.po"),
 }
 
 

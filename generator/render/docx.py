@@ -35,6 +35,7 @@ from generator.errors import TemplateError
 from generator.render import docx_xml as ox
 from generator.render.atomic import write_bytes
 from generator.render.html import CHART_PLACES
+from generator.render.tokens import hex_of, load_tokens
 from generator.i18n import gettext
 
 REFERENCE = Path(__file__).resolve().parents[2] / "templates" / "reference.docx"
@@ -48,19 +49,8 @@ REQUIRED_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Hea
 WORD_LANG = {"zh": "zh-CN", "zh-Hans": "zh-CN", "zh-CN": "zh-CN", "zh-Hant": "zh-TW",
              "zh-TW": "zh-TW", "en": "en-US", "en-GB": "en-GB", "en-US": "en-US"}
 
-# status key -> (ink, fill): the hues of templates/brief.css (--met, --met-bg, ...).
-STATUS_COLOURS = {"met": ("2E7D4F", "E8F3EC"), "missed": ("B23A2E", "F8E9E7"),
-                  "no_target": ("6B6B6B", "EFEFEF"), "not_comparable": ("8A6D1F", "F6F0DE"),
-                  "qualitative": ("3F6597", "E9EFF7"), "unscored": ("7D7D7D", "F3F3F3")}
-# plan change key -> (glyph, whose colours it borrows), as in brief.css.
-CHANGE_MARKS = {"new": ("+", "accent"), "raised": ("▲", "met"), "lowered": ("▼", "missed"),
-                "unchanged": ("=", "muted"), "reworded": ("✎", "not_comparable"),
-                "replaced": ("⇄", "qualitative")}
-ACCENT = ("1F3A5F", "EEF2F7")
-MUTED = "5F6B76"
-SEVERITY_COLOURS = {"error": "missed", "warning": "not_comparable", "info": "qualitative"}
-# Does the analysis' tally agree with the report's own? -> (msgid, glyph, colours); None: not stated.
-AGREEMENT = {True: ("Agrees", "✔", "met"), False: ("Differs", "≠", "missed")}
+# Does the analysis' tally agree with the report's own? -> (msgid, token key of group "check").
+AGREEMENT = {True: ("Agrees", "agrees"), False: ("Differs", "differs")}
 
 # Placeholders of the footer words ("Page %(page)s of %(pages)s") -> Word field.
 FIELDS = {"%(page)s": "PAGE", "%(pages)s": "NUMPAGES"}
@@ -81,9 +71,17 @@ TERM_COLUMN_SPACE = Cm(0.6)
 SUB_ROW_INDENT = Cm(0.45)
 
 
-def colours(key: str) -> tuple[str, str]:
-    """(ink, fill) of a status key, or of "accent" / "muted" (grey text, no fill)."""
-    return {"accent": ACCENT, "muted": (MUTED, "")}.get(key) or STATUS_COLOURS.get(key, ("", ""))
+def colour(name: str) -> str:
+    """A named colour of the design tokens as WordprocessingML writes it ("1F3A5F")."""
+    return hex_of(load_tokens().colour(name))
+
+
+def look(group: str, key: str) -> tuple[str, str, str]:
+    """(glyph, ink, fill) of a token key, hex as Word writes it; fill "" on the paper; all "" when unknown."""
+    found = load_tokens().look(group, key)
+    if found is None:
+        return "", "", ""
+    return found.glyph, hex_of(found.ink), hex_of(found.fill) if found.fill else ""
 
 
 @dataclass
@@ -169,7 +167,7 @@ class _Writer:
     def heading(self, content: Text | str, level: int, year: str = "") -> Paragraph:
         paragraph = self.para(content, f"Heading {level}")
         if year:
-            self.write(paragraph, f" {year}", ink=MUTED)
+            self.write(paragraph, f" {year}", ink=colour("muted"))
         return paragraph
 
     def source_note(self, where: str) -> None:
@@ -219,11 +217,12 @@ class _Writer:
     def group_row(self, t: "_Table", label: Text) -> None:
         """A category row spanning the table, kept with the row below it."""
         cell = ox.span_cells(t.row())
-        self.cell(cell, label, "Table Heading", fill=ACCENT[1], ink=ACCENT[0])
+        self.cell(cell, label, "Table Heading", fill=colour("accent-soft"), ink=colour("accent"))
         cell.paragraphs[0].paragraph_format.keep_with_next = True
 
     def status_text(self, status: Status) -> Text:
-        return Text.join([status.icon, status.label], sep=" ") if status.icon else status.label
+        glyph = look("status", status.key)[0]
+        return Text.join([glyph, status.label], sep=" ") if glyph else status.label
 
     # -- blocks ----------------------------------------------------------------------
 
@@ -246,17 +245,18 @@ class _Writer:
     def glance_box(self) -> None:
         b = self.brief
         title = self.para("", "Glance")
-        self.write(title, self._("At a glance"), style="Strong", ink=ACCENT[0])
+        self.write(title, self._("At a glance"), style="Strong", ink=colour("accent"))
         title.paragraph_format.keep_with_next = True
         for fig in b.headline:
             self.figure_line(self.para("", "Glance"), fig)
         for line in b.glance_tally:
             paragraph = self.para("", "Glance")
-            self.write(paragraph, "■ ", ink=ACCENT[0])
+            glyph, ink, _fill = look("marks", "tally")
+            self.write(paragraph, f"{glyph} ", ink=ink)
             self.write(paragraph, line)
 
     def figure_line(self, paragraph: Paragraph, fig: Figure) -> None:
-        self.write(paragraph, fig.value, style="Strong", ink=ACCENT[0])
+        self.write(paragraph, fig.value, style="Strong", ink=colour("accent"))
         self.write(paragraph, "  ")
         self.write(paragraph, fig.label)
 
@@ -278,9 +278,9 @@ class _Writer:
                 if r.category and str(r.category) != category:
                     category = str(r.category)
                     self.group_row(t, r.category)
-                ink, fill = colours(r.status.key)
+                _glyph, ink, fill = look("status", r.status.key)
                 cells = t.row()
-                self.cell(cells[0], r.number, ink=MUTED)
+                self.cell(cells[0], r.number, ink=colour("muted"))
                 self.cell(cells[1], self.indicator_name(r.name, r.binding), indent=SUB_ROW_INDENT * r.level)
                 self.cell(cells[2], r.unit)
                 self.cell(cells[3], r.target, "Table Number")
@@ -309,7 +309,7 @@ class _Writer:
             counts = cells[1].paragraphs[0]
             self.set_style(counts, "Table Text")
             for i, (status, n) in enumerate(tally.counts):
-                ink, fill = colours(status.key)
+                _glyph, ink, fill = look("status", status.key)
                 if i:
                     self.write(counts, " ")
                 self.write(counts, Text.join([self.status_text(status), f"\u00a0{n}"]), ink=ink, fill=fill)
@@ -317,12 +317,13 @@ class _Writer:
             if tally.stated:
                 self.cell(cells[3], tally.stated)
             else:
-                self.cell(cells[3], self._("Not stated"), ink=MUTED)
+                self.cell(cells[3], self._("Not stated"), ink=colour("muted"))
             if tally.agrees is None:
-                self.cell(cells[4], "—", ink=MUTED)
+                glyph, ink, _fill = look("check", "none")
+                self.cell(cells[4], glyph, ink=ink)
             else:
-                msgid, glyph, key = AGREEMENT[tally.agrees]
-                ink, fill = colours(key)
+                msgid, key = AGREEMENT[tally.agrees]
+                glyph, ink, fill = look("check", key)
                 self.cell(cells[4], f"{glyph} {self._(msgid)}", fill=fill, ink=ink)
         t.finish()
 
@@ -341,14 +342,13 @@ class _Writer:
                 if r.category and str(r.category) != category:
                     category = str(r.category)
                     self.group_row(t, r.category)
-                glyph, key = CHANGE_MARKS.get(r.change_key, ("", ""))
-                ink, fill = colours(key)
+                glyph, ink, fill = look("change", r.change_key)
                 cells = t.row()
-                self.cell(cells[0], r.number, ink=MUTED)
+                self.cell(cells[0], r.number, ink=colour("muted"))
                 self.cell(cells[1], self.indicator_name(r.name, r.binding), indent=SUB_ROW_INDENT * r.level)
                 self.cell(cells[2], r.unit)
                 self.cell(cells[3], r.target, "Table Number")
-                self.cell(cells[4], r.previous or "—", "Table Number", ink="" if r.previous else MUTED)
+                self.cell(cells[4], r.previous or "—", "Table Number", ink="" if r.previous else colour("muted"))
                 self.cell(cells[5], Text.join([glyph, r.change], sep=" ") if glyph else r.change, fill=fill, ink=ink)
                 self.cell(cells[6], r.source, "Table Source")
             t.finish()
@@ -431,9 +431,10 @@ class _Writer:
         self.heading(self._("Notes on the source"), 1)
         t = self.table([self._("Severity"), self._("Note"), self._("Where")], FINDING_COLUMNS)
         for f in self.brief.findings:
-            ink, fill = colours(SEVERITY_COLOURS.get(f.severity, ""))
+            glyph, ink, fill = look("severity", f.severity)
             cells = t.row()
-            self.cell(cells[0], f.severity_label, fill=fill, ink=ink)
+            self.cell(cells[0], Text.join([glyph, f.severity_label], sep=" ") if glyph else f.severity_label,
+                      fill=fill, ink=ink)
             self.cell(cells[1], f.message)
             self.cell(cells[2], f.where, "Table Source")
         t.finish()
