@@ -4,7 +4,7 @@
 #   - libharfbuzz-subset0: without it WeasyPrint subsets fonts with fontTools (~20x slower on CJK)
 #   - Pango (WeasyPrint's text layout)
 #   - with "test": poppler-utils (pdftotext, pdffonts) used by the tests, and
-#     LibreOffice (optional: installed when possible, else its tests are skipped)
+#     LibreOffice and Chromium (optional: installed when possible, else their tests are skipped)
 # Installs them with apt-get when running as root; otherwise prints the exact command and fails.
 set -eu
 
@@ -23,6 +23,8 @@ if [ "${1:-}" = "test" ]; then
   # LibreOffice lets the tests open every DOCX the way a reader would; the
   # tests that need it are skipped where it cannot be installed.
   command -v soffice >/dev/null 2>&1 || optional="$optional libreoffice-writer-nogui"
+  # Chromium shows the HTML briefs at phone and desktop widths (tests/render/test_phone_width.py).
+  command -v chromium >/dev/null 2>&1 || optional="$optional chromium"
 fi
 
 is_root_apt() { [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; }
