@@ -41,11 +41,10 @@ if is_root_apt; then
     # shellcheck disable=SC2086
     apt-get install -y -q --no-install-recommends $missing >/dev/null
   fi
-  if [ -n "$optional" ]; then
-    # shellcheck disable=SC2086
-    apt-get install -y -q --no-install-recommends $optional >/dev/null ||
-      echo "warning: could not install$optional; the tests that need it are skipped" >&2
-  fi
+  for package in $optional; do  # one at a time: one that fails leaves the others installed
+    apt-get install -y -q --no-install-recommends "$package" >/dev/null ||
+      echo "warning: could not install $package; the tests that need it are skipped" >&2
+  done
   exit 0
 fi
 
