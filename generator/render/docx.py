@@ -118,6 +118,7 @@ class _Writer:
     _ea_fonts: dict[str, str] = field(default_factory=dict)
     _by_id: dict[str, Any] = field(default_factory=dict)  # style id -> style, built once
     _by_name: dict[str, Any] = field(default_factory=dict)
+    _sizes: dict[str, float] = field(default_factory=dict)  # style id -> font size (pt)
 
     # -- styles: python-docx resolves a style name by scanning every style on each
     # assignment, which dominated the render time; styles are indexed once here.
@@ -131,6 +132,13 @@ class _Writer:
 
     def set_style(self, paragraph: Paragraph, name: str) -> None:
         paragraph._p.style = self.style(name).style_id
+
+    def font_pt(self, style_id: str) -> float:
+        """The font size of a paragraph style (by id) in points, bold counted wider; cached."""
+        if style_id not in self._sizes:
+            self.style("Normal")  # builds the index
+            self._sizes[style_id] = _font_pt(self._by_id.get(style_id)) or DEFAULT_PT
+        return self._sizes[style_id]
 
     def style_of(self, paragraph: Paragraph) -> Any:
         normal = self.style("Normal")
@@ -559,8 +567,7 @@ class _Table:
         return list(row.cells)
 
     def finish(self, spacer: bool = True) -> None:
-        sizes = {sid: _font_pt(st) for sid, st in self.writer._by_id.items()}
-        columns = ox.column_texts(self.table, len(self.widths), lambda sid: sizes.get(sid) or DEFAULT_PT)
+        columns = ox.column_texts(self.table, len(self.widths), self.writer.font_pt)
         ox.set_table_grid(self.table, fit_widths(self.widths, columns, self.whole))
         if spacer:  # a paragraph after each table keeps two tables from running into one
             self.writer.doc.add_paragraph(style="Note")
