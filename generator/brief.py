@@ -64,11 +64,10 @@ class Figure:
 
 @dataclass(frozen=True)
 class Status:
-    """A scorecard status as shown: key for colour/icon, word for readers."""
+    """A scorecard status as shown: the key picks colour and glyph (templates/tokens.yaml), the word is for readers."""
 
     key: str  # met | missed | no_target | not_comparable | qualitative | unscored
     label: Text
-    icon: str  # a glyph shown beside the word, e.g. "✔" / "✘"
 
 
 @dataclass(frozen=True)

@@ -94,8 +94,8 @@ PRELOAD = ("weasyprint", "jinja2", "babel.numbers", "matplotlib.figure", "docx",
 
 # Template files each output kind depends on (globs under templates/), besides its language's catalogue.
 TEMPLATE_DEPS: dict[str, tuple[str, ...]] = {
-    "html": ("*.html", "*.css", "*.yaml", "assets/**/*"),
-    "docx": ("reference.docx", "*.yaml"),
+    "html": ("*.html", "*.css", "*.yaml", "locale/*.yaml", "assets/**/*"),
+    "docx": ("reference.docx", "*.yaml", "locale/*.yaml"),
 }
 
 

@@ -4,7 +4,7 @@
 #   - libharfbuzz-subset0: without it WeasyPrint subsets fonts with fontTools (~20x slower on CJK)
 #   - Pango (WeasyPrint's text layout)
 #   - with "test": poppler-utils (pdftotext, pdffonts) used by the tests, and
-#     LibreOffice (optional: installed when possible, else its tests are skipped)
+#     LibreOffice and Chromium (optional: installed when possible, else their tests are skipped)
 # Installs them with apt-get when running as root; otherwise prints the exact command and fails.
 set -eu
 
@@ -23,6 +23,8 @@ if [ "${1:-}" = "test" ]; then
   # LibreOffice lets the tests open every DOCX the way a reader would; the
   # tests that need it are skipped where it cannot be installed.
   command -v soffice >/dev/null 2>&1 || optional="$optional libreoffice-writer-nogui"
+  # Chromium shows the HTML briefs at phone and desktop widths (tests/render/test_phone_width.py).
+  command -v chromium >/dev/null 2>&1 || optional="$optional chromium"
 fi
 
 is_root_apt() { [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; }
@@ -39,11 +41,10 @@ if is_root_apt; then
     # shellcheck disable=SC2086
     apt-get install -y -q --no-install-recommends $missing >/dev/null
   fi
-  if [ -n "$optional" ]; then
-    # shellcheck disable=SC2086
-    apt-get install -y -q --no-install-recommends $optional >/dev/null ||
-      echo "warning: could not install$optional; the tests that need it are skipped" >&2
-  fi
+  for package in $optional; do  # one at a time: one that fails leaves the others installed
+    apt-get install -y -q --no-install-recommends "$package" >/dev/null ||
+      echo "warning: could not install $package; the tests that need it are skipped" >&2
+  done
   exit 0
 fi
 

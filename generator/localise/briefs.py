@@ -41,15 +41,16 @@ from generator.project import Project
 from generator.quantities import Quantity
 from generator.targets import TargetKind, parse_target
 
-# Status key -> (catalog word, icon). The icon and the word survive greyscale printing.
-STATUS_LOOK: dict[str, tuple[str, str]] = {
-    "met": ("Met", "✔"),
-    "missed": ("Missed", "✘"),
-    "no_target": ("No target", "—"),
-    "not_comparable": ("Not comparable", "≠"),
-    "qualitative": ("Qualitative", "◇"),
+# Status key -> catalog word. The renderers add the key's colour and glyph (templates/tokens.yaml),
+# so the status survives greyscale printing.
+STATUS_WORDS: dict[str, str] = {
+    "met": "Met",
+    "missed": "Missed",
+    "no_target": "No target",
+    "not_comparable": "Not comparable",
+    "qualitative": "Qualitative",
 }
-STATUS_ORDER = tuple(STATUS_LOOK)
+STATUS_ORDER = tuple(STATUS_WORDS)
 CHANGE_WORDS: dict[str, str] = {
     "new": "New", "raised": "Raised", "lowered": "Lowered", "unchanged": "Unchanged",
     "reworded": "Reworded", "replaced": "Replaced",
@@ -194,8 +195,7 @@ class BriefBuilder:
         return self.voice.term(name_zh, "indicator", line=line, context=context, default=known.en if known else None)
 
     def status(self, key: str) -> Status:
-        word, icon = STATUS_LOOK[key]
-        return Status(key=key, label=self.voice.word(word), icon=icon)
+        return Status(key=key, label=self.voice.word(STATUS_WORDS[key]))
 
     def score_rows(self) -> Iterable[ScoreRow]:
         for row in self.analysis.scorecard.rows():

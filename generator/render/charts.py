@@ -35,6 +35,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 from generator.brief import Brief, Chart, ChartPoint  # noqa: E402
 from generator.errors import TemplateError  # noqa: E402
 from generator.render.atomic import atomic_path, write_text  # noqa: E402
+from generator.render.tokens import load_tokens  # noqa: E402
 from generator.i18n import gettext  # noqa: E402
 
 FONT_FAMILY = "Noto Sans CJK SC"
@@ -66,23 +67,20 @@ SPLIT_FLOOR = 0.05  # magnitudes below this share of the largest count as this m
 NICE_STEPS = (1, 2, 5, 2.5, 3, 4, 6, 8)  # in order of preference
 LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}
 
-# status key -> (colour, marker); same hues as the templates' CSS.
-STATUS_STYLE: dict[str, tuple[str, str]] = {
-    "met": ("#2e7d4f", "o"),
-    "missed": ("#b23a2e", "X"),
-    "no_target": ("#7a7a7a", "s"),
-    "not_comparable": ("#8a6d1f", "D"),
-    "qualitative": ("#4a6fa5", "^"),
-    "unscored": ("#9e9e9e", "v"),
-}
-TARGET_COLOUR = "#4a525c"
 TARGET_MARKER = "o"  # hollow: the target; the filled status marker is the outcome
-INK = "#222222"
-ACCENT = "#1f3a5f"
-GRID = "#d9dde3"
-ROW_GUIDE = "#eef1f4"
-ZERO_LINE = "#8c96a1"
-BAR = "#3d5a80"
+FALLBACK_STATUS = "unscored"
+
+
+def status_style(key: str) -> tuple[str, str]:
+    """(colour, marker) of a status key, from the design tokens (templates/tokens.yaml)."""
+    look = load_tokens().look("status", key) or load_tokens().look("status", FALLBACK_STATUS)
+    assert look is not None  # the tokens file defines the fallback status
+    return look.ink, look.marker or "o"
+
+
+def colour(name: str) -> str:
+    """A named colour of the design tokens ("ink", "accent", "chart-grid" ...)."""
+    return load_tokens().colour(name)
 
 
 @lru_cache(maxsize=1)
@@ -104,10 +102,10 @@ def _style() -> dict:
     return {
         "font.family": [chart_font(), "DejaVu Sans"],
         "font.size": 8,
-        "axes.edgecolor": GRID,
-        "axes.labelcolor": INK,
-        "xtick.color": INK,
-        "ytick.color": INK,
+        "axes.edgecolor": colour("chart-grid"),
+        "axes.labelcolor": colour("ink"),
+        "xtick.color": colour("ink"),
+        "ytick.color": colour("ink"),
         "axes.titlesize": 9,
         "svg.fonttype": "none",
         "svg.hashsalt": "plan-brief",
@@ -237,7 +235,7 @@ def _dumbbell(fig: MplFigure, chart: Chart, labels: dict[str, str]) -> None:
         top -= title_in
         ax = fig.add_axes((left, (top - height) / total, right - left, height / total))
         if title:
-            ax.set_title(title, loc="left", fontsize=8, color=ACCENT, pad=4)
+            ax.set_title(title, loc="left", fontsize=8, color=colour("accent"), pad=4)
         y = 0.0
         ys: list[tuple[float, str, ChartPoint | None]] = []
         for label, p in rows:
@@ -250,42 +248,42 @@ def _dumbbell(fig: MplFigure, chart: Chart, labels: dict[str, str]) -> None:
         for yc, label, p in ys:
             if p is None:
                 ax.text(MARGIN_IN / WIDTH_IN, yc + 0.03, label, transform=to_label, ha="left", va="center",
-                        fontsize=7.5, color=ACCENT)
+                        fontsize=7.5, color=colour("accent"))
                 ax.plot([MARGIN_IN / WIDTH_IN, right], [yc + HEADER_IN / 2] * 2, transform=to_label,
-                        color=GRID, linewidth=0.6, clip_on=False)
+                        color=colour("chart-grid"), linewidth=0.6, clip_on=False)
                 continue
             ax.text((LABEL_COLUMN_IN - GUTTER_IN) / WIDTH_IN, yc, label, transform=to_label,
-                    ha="right", va="center", fontsize=7, color=INK, linespacing=1.1)
-            ax.axhline(yc, color=ROW_GUIDE, linewidth=0.5, zorder=0)
-            colour, marker = STATUS_STYLE.get(p.status, STATUS_STYLE["unscored"])
+                    ha="right", va="center", fontsize=7, color=colour("ink"), linespacing=1.1)
+            ax.axhline(yc, color=colour("chart-row"), linewidth=0.5, zorder=0)
+            ink, marker = status_style(p.status)
             if p.status not in used:
                 used.append(p.status)
             if p.value is not None and p.target is not None:
-                ax.plot([p.target, p.value], [yc, yc], color=colour, linewidth=2.2, alpha=0.45,
+                ax.plot([p.target, p.value], [yc, yc], color=ink, linewidth=2.2, alpha=0.45,
                         solid_capstyle="butt", zorder=1)
             if p.target is not None:
                 ax.scatter([p.target], [yc], marker=TARGET_MARKER, s=34, facecolors="white",
-                           edgecolors=TARGET_COLOUR, linewidths=1.2, zorder=2)
+                           edgecolors=colour("chart-target"), linewidths=1.2, zorder=2)
             if p.value is not None:
-                ax.scatter([p.value], [yc], marker=marker, s=30, color=colour, linewidths=0, zorder=3)
+                ax.scatter([p.value], [yc], marker=marker, s=30, color=ink, linewidths=0, zorder=3)
         lo, hi = ax.get_xlim()
         if lo < 0 < hi:
-            ax.axvline(0, color=ZERO_LINE, linewidth=0.8, zorder=0)
+            ax.axvline(0, color=colour("chart-zero"), linewidth=0.8, zorder=0)
         ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
-        ax.grid(axis="x", color=GRID, linewidth=0.5)
+        ax.grid(axis="x", color=colour("chart-grid"), linewidth=0.5)
         ax.set_axisbelow(True)
         ax.set_yticks([])
-        ax.tick_params(axis="x", labelsize=7, length=2, color=GRID)
+        ax.tick_params(axis="x", labelsize=7, length=2, color=colour("chart-grid"))
         for side in ("top", "right", "left"):
             ax.spines[side].set_visible(False)
-        ax.spines["bottom"].set_color(GRID)
+        ax.spines["bottom"].set_color(colour("chart-grid"))
         ax.set_xlabel(chart.unit, fontsize=7, labelpad=1, loc="right")
         top -= height + AXIS_IN
     handles = [Line2D([], [], linestyle="", marker=TARGET_MARKER, markersize=6, markerfacecolor="white",
-                      markeredgecolor=TARGET_COLOUR, markeredgewidth=1.2, label=labels.get("target", ""))]
+                      markeredgecolor=colour("chart-target"), markeredgewidth=1.2, label=labels.get("target", ""))]
     for key in used:
-        colour, marker = STATUS_STYLE.get(key, STATUS_STYLE["unscored"])
-        handles.append(Line2D([], [], color=colour, alpha=0.9, linewidth=2, marker=marker, markersize=6,
+        ink, marker = status_style(key)
+        handles.append(Line2D([], [], color=ink, alpha=0.9, linewidth=2, marker=marker, markersize=6,
                               markeredgewidth=0, label=labels.get(key, key)))
     fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=len(handles),
                frameon=False, fontsize=7.5, handlelength=2.2, columnspacing=2.0)
@@ -296,11 +294,11 @@ def _bar(fig: MplFigure, chart: Chart, labels: dict[str, str]) -> None:
     ax = fig.subplots()
     names = [_wrap(p.label) for p in points][::-1]
     values = [p.value for p in points][::-1]
-    bars = ax.barh(names, values, color=BAR, height=0.6)
+    bars = ax.barh(names, values, color=colour("chart-bar"), height=0.6)
     locale = LOCALES.get(labels.get("lang", ""), "en")
-    ax.bar_label(bars, labels=[format_decimal(v, locale=locale) for v in values], padding=3, fontsize=7, color=INK)
+    ax.bar_label(bars, labels=[format_decimal(v, locale=locale) for v in values], padding=3, fontsize=7, color=colour("ink"))
     ax.set_xlabel(chart.unit)
-    ax.grid(axis="x", color=GRID, linewidth=0.5)
+    ax.grid(axis="x", color=colour("chart-grid"), linewidth=0.5)
     ax.set_axisbelow(True)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)

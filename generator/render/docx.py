@@ -12,6 +12,7 @@ gives byte-identical files.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -35,6 +36,8 @@ from generator.errors import TemplateError
 from generator.render import docx_xml as ox
 from generator.render.atomic import write_bytes
 from generator.render.html import CHART_PLACES
+from generator.render.textwidth import NUMBER, min_width, text_width
+from generator.render.tokens import hex_of, load_tokens
 from generator.i18n import gettext
 
 REFERENCE = Path(__file__).resolve().parents[2] / "templates" / "reference.docx"
@@ -48,19 +51,8 @@ REQUIRED_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Hea
 WORD_LANG = {"zh": "zh-CN", "zh-Hans": "zh-CN", "zh-CN": "zh-CN", "zh-Hant": "zh-TW",
              "zh-TW": "zh-TW", "en": "en-US", "en-GB": "en-GB", "en-US": "en-US"}
 
-# status key -> (ink, fill): the hues of templates/brief.css (--met, --met-bg, ...).
-STATUS_COLOURS = {"met": ("2E7D4F", "E8F3EC"), "missed": ("B23A2E", "F8E9E7"),
-                  "no_target": ("6B6B6B", "EFEFEF"), "not_comparable": ("8A6D1F", "F6F0DE"),
-                  "qualitative": ("3F6597", "E9EFF7"), "unscored": ("7D7D7D", "F3F3F3")}
-# plan change key -> (glyph, whose colours it borrows), as in brief.css.
-CHANGE_MARKS = {"new": ("+", "accent"), "raised": ("▲", "met"), "lowered": ("▼", "missed"),
-                "unchanged": ("=", "muted"), "reworded": ("✎", "not_comparable"),
-                "replaced": ("⇄", "qualitative")}
-ACCENT = ("1F3A5F", "EEF2F7")
-MUTED = "5F6B76"
-SEVERITY_COLOURS = {"error": "missed", "warning": "not_comparable", "info": "qualitative"}
-# Does the analysis' tally agree with the report's own? -> (msgid, glyph, colours); None: not stated.
-AGREEMENT = {True: ("Agrees", "✔", "met"), False: ("Differs", "≠", "missed")}
+# Does the analysis' tally agree with the report's own? -> (msgid, token key of group "check").
+AGREEMENT = {True: ("Agrees", "agrees"), False: ("Differs", "differs")}
 
 # Placeholders of the footer words ("Page %(page)s of %(pages)s") -> Word field.
 FIELDS = {"%(page)s": "PAGE", "%(pages)s": "NUMPAGES"}
@@ -76,14 +68,42 @@ TALLY_COLUMNS = (0.15, 0.33, 0.08, 0.30, 0.14)
 PLAN_COLUMNS = (0.06, 0.32, 0.07, 0.16, 0.16, 0.13, 0.10)
 FINDING_COLUMNS = (0.14, 0.66, 0.2)
 TERM_COLUMNS = (0.42, 0.58)
+# Columns whose values set whole on one line when short enough (scorecard: No., unit, target,
+# actual, status, source), else break only between chunks (never inside a number).
+SCORE_WHOLE = (0, 2, 3, 4, 5, 7)
+TALLY_WHOLE = (2, 4)
+PLAN_WHOLE = (0, 2, 3, 4, 6)
+FINDING_WHOLE = (0, 2)
 TERM_COLUMN_COUNT = 2
 TERM_COLUMN_SPACE = Cm(0.6)
 SUB_ROW_INDENT = Cm(0.45)
+# Fitting columns to their content (points): the "Brief Table" cell margins (85 twips a side),
+# slack for the bold header row, kerning and rounding, and the longest value kept on one line.
+CELL_MARGINS_PT = 8.5
+SLACK_PT = 3.0
+WHOLE_UP_TO_PT = 48.0  # "about 12.5%", "同口径—2.5", "✘ 未达成", "line 366"
+BOLD_WIDER = 1.08  # the header row is bold (LibreOffice may embolden the regular face)
+EMU_PER_PT = 12700
+# Numbers in Chinese text get runs of their own tagged with a Western language: LibreOffice
+# breaks a line anywhere inside East Asian text, digits included ("增长17.⏎2%"), but never
+# inside a number in Western text. (U+2060 WORD JOINER does not stop it; the language does.)
+NUMBER_LANG = "en-US"
+# English values: a no-break space keeps a currency code with its amount ("CNY 10,000"). (Not the
+# scale word as well: "USD 100 million" whole would need a column as wide as a name.)
+_KEEP_SPACES = re.compile(r"(?<=\b[A-Z]{3}) (?=[+\-−]?\d)")
 
 
-def colours(key: str) -> tuple[str, str]:
-    """(ink, fill) of a status key, or of "accent" / "muted" (grey text, no fill)."""
-    return {"accent": ACCENT, "muted": (MUTED, "")}.get(key) or STATUS_COLOURS.get(key, ("", ""))
+def colour(name: str) -> str:
+    """A named colour of the design tokens as WordprocessingML writes it ("1F3A5F")."""
+    return hex_of(load_tokens().colour(name))
+
+
+def look(group: str, key: str) -> tuple[str, str, str]:
+    """(glyph, ink, fill) of a token key, hex as Word writes it; fill "" on the paper; all "" when unknown."""
+    found = load_tokens().look(group, key)
+    if found is None:
+        return "", "", ""
+    return found.glyph, hex_of(found.ink), hex_of(found.fill) if found.fill else ""
 
 
 @dataclass
@@ -98,6 +118,7 @@ class _Writer:
     _ea_fonts: dict[str, str] = field(default_factory=dict)
     _by_id: dict[str, Any] = field(default_factory=dict)  # style id -> style, built once
     _by_name: dict[str, Any] = field(default_factory=dict)
+    _sizes: dict[str, float] = field(default_factory=dict)  # style id -> font size (pt)
 
     # -- styles: python-docx resolves a style name by scanning every style on each
     # assignment, which dominated the render time; styles are indexed once here.
@@ -111,6 +132,13 @@ class _Writer:
 
     def set_style(self, paragraph: Paragraph, name: str) -> None:
         paragraph._p.style = self.style(name).style_id
+
+    def font_pt(self, style_id: str) -> float:
+        """The font size of a paragraph style (by id) in points, bold counted wider; cached."""
+        if style_id not in self._sizes:
+            self.style("Normal")  # builds the index
+            self._sizes[style_id] = _font_pt(self._by_id.get(style_id)) or DEFAULT_PT
+        return self._sizes[style_id]
 
     def style_of(self, paragraph: Paragraph) -> Any:
         normal = self.style("Normal")
@@ -148,16 +176,20 @@ class _Writer:
             text = self.clean(seg.text)
             if not text:
                 continue
-            run = paragraph.add_run(text, style="Glossary Gap" if seg.gap else style)
             lang = seg.lang or self.brief.html_lang
-            if lang.startswith("zh") or ox.has_cjk(text):
-                ox.mark_east_asian(run, self.east_asia_font(paragraph), WORD_LANG.get(lang, "zh-CN"))
-            elif seg.lang:
-                ox.set_rpr_lang(run._r.get_or_add_rPr(), val=WORD_LANG.get(seg.lang, seg.lang))
-            if ink and not seg.gap:
-                run.font.color.rgb = RGBColor.from_string(ink)
-            if fill:
-                ox.shade_run(run, fill)
+            east = lang.startswith("zh") or ox.has_cjk(text)
+            for piece, number in _number_pieces(text) if east else ((text, False),):
+                run = paragraph.add_run(piece, style="Glossary Gap" if seg.gap else style)
+                if number:
+                    ox.set_rpr_lang(run._r.get_or_add_rPr(), val=NUMBER_LANG)
+                elif east:
+                    ox.mark_east_asian(run, self.east_asia_font(paragraph), WORD_LANG.get(lang, "zh-CN"))
+                elif seg.lang:
+                    ox.set_rpr_lang(run._r.get_or_add_rPr(), val=WORD_LANG.get(seg.lang, seg.lang))
+                if ink and not seg.gap:
+                    run.font.color.rgb = RGBColor.from_string(ink)
+                if fill:
+                    ox.shade_run(run, fill)
 
     def para(self, content: Text | str = "", style: str = "Normal") -> Paragraph:
         paragraph = self.doc.add_paragraph()
@@ -169,7 +201,7 @@ class _Writer:
     def heading(self, content: Text | str, level: int, year: str = "") -> Paragraph:
         paragraph = self.para(content, f"Heading {level}")
         if year:
-            self.write(paragraph, f" {year}", ink=MUTED)
+            self.write(paragraph, f" {year}", ink=colour("muted"))
         return paragraph
 
     def source_note(self, where: str) -> None:
@@ -189,8 +221,12 @@ class _Writer:
         return section.page_width - section.left_margin - section.right_margin
 
     def table(self, header: Sequence[Text | str], fractions: Sequence[float],
-              numeric: Iterable[int] = ()) -> "_Table":
-        """A "Brief Table" with a repeated header row; columns in ``numeric`` right-aligned."""
+              numeric: Iterable[int] = (), whole: Iterable[int] = ()) -> "_Table":
+        """A "Brief Table" with a repeated header row; columns in ``numeric`` right-aligned.
+
+        ``fractions`` are the columns' shares of the text width; :meth:`_Table.finish`
+        widens a column to hold its content (short values of ``whole`` columns on one line).
+        """
         table = self.doc.add_table(rows=1, cols=len(header))
         table.style = self.doc.styles["Brief Table"]
         row = table.rows[0]
@@ -203,10 +239,13 @@ class _Writer:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         total = sum(fractions)
         widths = [int(self.text_width * f / total) for f in fractions]
-        return _Table(self, table, widths)
+        return _Table(self, table, widths, frozenset(whole))
 
     def cell(self, cell: _Cell, content: Text | str, style: str = "Table Text", fill: str = "",
-             ink: str = "", indent: int = 0) -> _Cell:
+             ink: str = "", indent: int = 0, value: bool = False) -> _Cell:
+        """Fill ``cell``; a ``value`` (target, outcome, unit) keeps its number with its currency and scale."""
+        if value and self.brief.lang != "zh":
+            content = _keep_together(content)
         paragraph = cell.paragraphs[0]
         self.set_style(paragraph, style)
         if indent:
@@ -219,11 +258,12 @@ class _Writer:
     def group_row(self, t: "_Table", label: Text) -> None:
         """A category row spanning the table, kept with the row below it."""
         cell = ox.span_cells(t.row())
-        self.cell(cell, label, "Table Heading", fill=ACCENT[1], ink=ACCENT[0])
+        self.cell(cell, label, "Table Heading", fill=colour("accent-soft"), ink=colour("accent"))
         cell.paragraphs[0].paragraph_format.keep_with_next = True
 
     def status_text(self, status: Status) -> Text:
-        return Text.join([status.icon, status.label], sep=" ") if status.icon else status.label
+        glyph = look("status", status.key)[0]
+        return Text.join([glyph, status.label], sep=" ") if glyph else status.label
 
     # -- blocks ----------------------------------------------------------------------
 
@@ -246,17 +286,18 @@ class _Writer:
     def glance_box(self) -> None:
         b = self.brief
         title = self.para("", "Glance")
-        self.write(title, self._("At a glance"), style="Strong", ink=ACCENT[0])
+        self.write(title, self._("At a glance"), style="Strong", ink=colour("accent"))
         title.paragraph_format.keep_with_next = True
         for fig in b.headline:
             self.figure_line(self.para("", "Glance"), fig)
         for line in b.glance_tally:
             paragraph = self.para("", "Glance")
-            self.write(paragraph, "■ ", ink=ACCENT[0])
+            glyph, ink, _fill = look("marks", "tally")
+            self.write(paragraph, f"{glyph} ", ink=ink)
             self.write(paragraph, line)
 
     def figure_line(self, paragraph: Paragraph, fig: Figure) -> None:
-        self.write(paragraph, fig.value, style="Strong", ink=ACCENT[0])
+        self.write(paragraph, fig.value, style="Strong", ink=colour("accent"))
         self.write(paragraph, "  ")
         self.write(paragraph, fig.label)
 
@@ -272,19 +313,20 @@ class _Writer:
             self.para(b.score_origin, "Note")
         if b.score_rows:
             t = self.table([self._(h) for h in ("No.", "Indicator", "Unit", "Target", "Actual", "Status",
-                                                "Reason", "Source")], SCORE_COLUMNS, numeric=(3, 4))
+                                                "Reason", "Source")], SCORE_COLUMNS, numeric=(3, 4),
+                           whole=SCORE_WHOLE)
             category = ""
             for r in b.score_rows:
                 if r.category and str(r.category) != category:
                     category = str(r.category)
                     self.group_row(t, r.category)
-                ink, fill = colours(r.status.key)
+                _glyph, ink, fill = look("status", r.status.key)
                 cells = t.row()
-                self.cell(cells[0], r.number, ink=MUTED)
+                self.cell(cells[0], r.number, ink=colour("muted"))
                 self.cell(cells[1], self.indicator_name(r.name, r.binding), indent=SUB_ROW_INDENT * r.level)
-                self.cell(cells[2], r.unit)
-                self.cell(cells[3], r.target, "Table Number")
-                self.cell(cells[4], r.actual, "Table Number")
+                self.cell(cells[2], r.unit, value=True)
+                self.cell(cells[3], r.target, "Table Number", value=True)
+                self.cell(cells[4], r.actual, "Table Number", value=True)
                 self.cell(cells[5], self.status_text(r.status), fill=fill, ink=ink)
                 self.cell(cells[6], r.reason)
                 if r.cause:
@@ -302,14 +344,14 @@ class _Writer:
     def tallies(self) -> None:
         self.heading(self._("Tallies"), 2)
         t = self.table([self._(h) for h in ("Type", "Status", "Total", "Stated in the report", "Check")],
-                       TALLY_COLUMNS, numeric=(2,))
+                       TALLY_COLUMNS, numeric=(2,), whole=TALLY_WHOLE)
         for tally in self.brief.tallies:
             cells = t.row()
             self.cell(cells[0], tally.kind, "Table Heading")
             counts = cells[1].paragraphs[0]
             self.set_style(counts, "Table Text")
             for i, (status, n) in enumerate(tally.counts):
-                ink, fill = colours(status.key)
+                _glyph, ink, fill = look("status", status.key)
                 if i:
                     self.write(counts, " ")
                 self.write(counts, Text.join([self.status_text(status), f"\u00a0{n}"]), ink=ink, fill=fill)
@@ -317,12 +359,13 @@ class _Writer:
             if tally.stated:
                 self.cell(cells[3], tally.stated)
             else:
-                self.cell(cells[3], self._("Not stated"), ink=MUTED)
+                self.cell(cells[3], self._("Not stated"), ink=colour("muted"))
             if tally.agrees is None:
-                self.cell(cells[4], "—", ink=MUTED)
+                glyph, ink, _fill = look("check", "none")
+                self.cell(cells[4], glyph, ink=ink)
             else:
-                msgid, glyph, key = AGREEMENT[tally.agrees]
-                ink, fill = colours(key)
+                msgid, key = AGREEMENT[tally.agrees]
+                glyph, ink, fill = look("check", key)
                 self.cell(cells[4], f"{glyph} {self._(msgid)}", fill=fill, ink=ink)
         t.finish()
 
@@ -335,20 +378,20 @@ class _Writer:
             self.para(b.plan_origin, "Note")
         if b.plan_rows:
             t = self.table([self._(h) for h in ("No.", "Indicator", "Unit", "This year", "Last year", "Change",
-                                                "Source")], PLAN_COLUMNS, numeric=(3, 4))
+                                                "Source")], PLAN_COLUMNS, numeric=(3, 4), whole=PLAN_WHOLE)
             category = ""
             for r in b.plan_rows:
                 if r.category and str(r.category) != category:
                     category = str(r.category)
                     self.group_row(t, r.category)
-                glyph, key = CHANGE_MARKS.get(r.change_key, ("", ""))
-                ink, fill = colours(key)
+                glyph, ink, fill = look("change", r.change_key)
                 cells = t.row()
-                self.cell(cells[0], r.number, ink=MUTED)
+                self.cell(cells[0], r.number, ink=colour("muted"))
                 self.cell(cells[1], self.indicator_name(r.name, r.binding), indent=SUB_ROW_INDENT * r.level)
-                self.cell(cells[2], r.unit)
-                self.cell(cells[3], r.target, "Table Number")
-                self.cell(cells[4], r.previous or "—", "Table Number", ink="" if r.previous else MUTED)
+                self.cell(cells[2], r.unit, value=True)
+                self.cell(cells[3], r.target, "Table Number", value=True)
+                self.cell(cells[4], r.previous or "—", "Table Number", ink="" if r.previous else colour("muted"),
+                          value=True)
                 self.cell(cells[5], Text.join([glyph, r.change], sep=" ") if glyph else r.change, fill=fill, ink=ink)
                 self.cell(cells[6], r.source, "Table Source")
             t.finish()
@@ -369,12 +412,14 @@ class _Writer:
         for block in b.projects:
             if block.title:
                 self.heading(block.title, 2)
-            t = self.table(block.header, [1.0] * len(block.header), numeric=block.numeric_columns)
+            t = self.table(block.header, [1.0] * len(block.header), numeric=block.numeric_columns,
+                           whole=block.numeric_columns)
             t.widths = _proportional(self.text_width, block.header, block.rows)
             for row in block.rows:
                 cells = t.row()
                 for i, value in enumerate(row[: len(cells)]):
-                    self.cell(cells[i], value, "Table Number" if i in block.numeric_columns else "Table Text")
+                    numeric = i in block.numeric_columns
+                    self.cell(cells[i], value, "Table Number" if numeric else "Table Text", value=numeric)
             t.finish(spacer=not block.source)
             self.source_note(block.source)
         self.place_charts("projects")
@@ -429,11 +474,12 @@ class _Writer:
         if not self.brief.findings:
             return
         self.heading(self._("Notes on the source"), 1)
-        t = self.table([self._("Severity"), self._("Note"), self._("Where")], FINDING_COLUMNS)
+        t = self.table([self._("Severity"), self._("Note"), self._("Where")], FINDING_COLUMNS, whole=FINDING_WHOLE)
         for f in self.brief.findings:
-            ink, fill = colours(SEVERITY_COLOURS.get(f.severity, ""))
+            glyph, ink, fill = look("severity", f.severity)
             cells = t.row()
-            self.cell(cells[0], f.severity_label, fill=fill, ink=ink)
+            self.cell(cells[0], Text.join([glyph, f.severity_label], sep=" ") if glyph else f.severity_label,
+                      fill=fill, ink=ink)
             self.cell(cells[1], f.message)
             self.cell(cells[2], f.where, "Table Source")
         t.finish()
@@ -513,6 +559,7 @@ class _Table:
     writer: _Writer
     table: Table
     widths: list[int]
+    whole: frozenset[int] = frozenset()
 
     def row(self) -> list[_Cell]:
         row = self.table.add_row()
@@ -520,9 +567,70 @@ class _Table:
         return list(row.cells)
 
     def finish(self, spacer: bool = True) -> None:
-        ox.set_table_grid(self.table, self.widths)
+        columns = ox.column_texts(self.table, len(self.widths), self.writer.font_pt)
+        ox.set_table_grid(self.table, fit_widths(self.widths, columns, self.whole))
         if spacer:  # a paragraph after each table keeps two tables from running into one
             self.writer.doc.add_paragraph(style="Note")
+
+
+def _number_pieces(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, is a number) around its numbers."""
+    pieces: list[tuple[str, bool]] = []
+    at = 0
+    for m in NUMBER.finditer(text):
+        if m.start() > at:
+            pieces.append((text[at:m.start()], False))
+        pieces.append((m.group(), True))
+        at = m.end()
+    if at < len(text):
+        pieces.append((text[at:], False))
+    return pieces
+
+
+def _keep_together(content: Text | str) -> Text:
+    """English value text with a no-break space after a currency code: "CNY\u00a010,000"."""
+    segments = content.segments if isinstance(content, Text) else (Segment(content),)
+    return Text(tuple(dataclasses.replace(s, text=_KEEP_SPACES.sub("\u00a0", s.text)) for s in segments))
+
+
+DEFAULT_PT = 8.5  # the "Table Text" size, for a paragraph whose style names none
+
+
+def _font_pt(style: Any) -> float | None:
+    """The font size a paragraph style resolves to through its base styles, in points (bold counted wider)."""
+    bold = getattr(getattr(style, "font", None), "bold", None)
+    while style is not None:
+        size = getattr(getattr(style, "font", None), "size", None)
+        if size is not None:
+            return size.pt * (BOLD_WIDER if bold else 1.0)
+        style = getattr(style, "base_style", None)
+    return None
+
+
+def fit_widths(widths: Sequence[int], columns: Sequence[Sequence[tuple[str, float]]],
+               whole: frozenset[int] = frozenset()) -> list[int]:
+    """Column widths (EMU) that hold their content, as close to ``widths`` as the total allows.
+
+    ``columns[i]`` holds (text, font size in pt) of each cell of column ``i``. A
+    column needs its widest chunk (a number is one, see :mod:`render.textwidth`)
+    and, in a ``whole`` column, each value up to ``WHOLE_UP_TO_PT`` on one line.
+    Columns wider than they need give up that room, in proportion, to those
+    narrower; where the needs exceed the total, the needs are scaled to it.
+    """
+    total = sum(widths)
+    need = []
+    for i, cells in enumerate(columns):
+        widest = 0.0
+        for text, size in cells:
+            full = text_width(text, size)
+            widest = max(widest, full if i in whole and full <= WHOLE_UP_TO_PT else min_width(text, size))
+        need.append(int((widest + CELL_MARGINS_PT + SLACK_PT) * EMU_PER_PT))
+    if sum(need) >= total:
+        return [int(total * n / sum(need)) for n in need]
+    fitted = [max(w, n) for w, n in zip(widths, need)]
+    excess = sum(fitted) - total
+    room = [max(f - n, 0) for f, n in zip(fitted, need)]
+    return [int(f - excess * r / sum(room)) if excess > 0 else f for f, r in zip(fitted, room)]
 
 
 def _proportional(width: int, header: Sequence[Text], rows: Sequence[Sequence[Text]]) -> list[int]:

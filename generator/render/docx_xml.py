@@ -4,7 +4,7 @@ Owns the raw-XML helpers of the DOCX renderer and of
 ``tools/make_reference_docx.py``: East Asian fonts and language tags,
 repeated table header rows, rows that may not split, cell shading, table
 width and column grid, simple fields (PAGE, NUMPAGES), picture alt text,
-style fonts, and the deterministic rewrite of the saved package (fixed
+style fonts, the texts of a table's columns, and the deterministic rewrite of the saved package (fixed
 timestamps, stable member order).
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from typing import Iterable
+from typing import Callable, Iterable
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -178,6 +178,23 @@ def set_table_grid(table: Table, widths: Iterable[int]) -> None:
             span = tc.grid_span
             tc.width = Emu(sum(widths[column:column + span]))
             column += span
+
+
+def column_texts(table: Table, count: int, size_of: Callable[[str], float]) -> list[list[tuple[str, float]]]:
+    """The text and font size (by paragraph style id, through ``size_of``) of every paragraph of
+    each of the ``count`` columns of ``table``; cells spanning several columns are left out."""
+    columns: list[list[tuple[str, float]]] = [[] for _ in range(count)]
+    for tr in table._tbl.tr_lst:
+        column = 0
+        for tc in tr.tc_lst:
+            span = tc.grid_span
+            if span == 1 and column < count:
+                for p in tc.iter(qn("w:p")):
+                    style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+                    text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+                    columns[column].append((text, size_of(style.get(qn("w:val")) if style is not None else "")))
+            column += span
+    return columns
 
 
 def set_columns(sect_pr: etree._Element, count: int, space: Emu) -> None:

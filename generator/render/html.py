@@ -26,11 +26,14 @@ from generator.brief import Brief, Text
 from generator.errors import TemplateError
 from generator.render.atomic import write_bytes, write_text
 from generator.render.fonts import font_faces, write_page_fonts
+from generator.render.tokens import load_tokens, tokens_css
 from generator.i18n import gettext, translations
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
 PAGE_TEMPLATE = "brief.html"
-STYLESHEETS = ("brief.css",)
+# tokens.css is generated from templates/tokens.yaml (render.tokens); the others are copied.
+STYLESHEETS = ("tokens.css", "brief.css")
+GENERATED_STYLESHEETS = {"tokens.css": tokens_css}
 ASSETS = "assets"
 
 # Han, CJK punctuation, full-width forms: text that needs lang="zh-Hans" in an English brief.
@@ -109,6 +112,7 @@ def environment(lang: str) -> jinja2.Environment:
     env.filters["plain"] = lambda v: plain_html(str(v), lang)
     env.filters["css_string"] = _css_string
     env.globals["page_counter_css"] = lambda: page_counter_css(lang)
+    env.globals["glyph"] = lambda group, key: load_tokens().glyph(group, key)
     return env
 
 
@@ -117,6 +121,9 @@ def copy_assets(out_dir: Path) -> Path:
     assets = out_dir / ASSETS
     assets.mkdir(parents=True, exist_ok=True)
     for name in STYLESHEETS:
+        if name in GENERATED_STYLESHEETS:
+            write_text(assets / name, GENERATED_STYLESHEETS[name]())
+            continue
         src = TEMPLATE_DIR / name
         if not src.is_file():
             raise TemplateError("stylesheet missing", src)

@@ -18,6 +18,7 @@ from generator.brief import Brief, ScoreRow, Segment, Status, Text
 from generator.errors import TemplateError
 from generator.render.charts import render_charts
 from generator.render.docx import build_docx, generated_datetime, render_docx
+from generator.render.tokens import load_tokens
 from generator.i18n import gettext
 from tests.support.sample_brief import GAP_TERM, sample_brief
 from tests.support.paths import ROOT
@@ -92,7 +93,7 @@ def test_status_cells_shaded_with_icon_and_word(rendered, lang):
     fills: dict[str, set[str | None]] = {}
     for row, data in zip(rows, brief.score_rows):
         status = row.cells[5]
-        assert status.text == f"{data.status.icon} {data.status.label}"
+        assert status.text == f"{load_tokens().glyph('status', data.status.key)} {data.status.label}"
         fills.setdefault(data.status.key, set()).add(_fill(status))
     assert all(len(f) == 1 and None not in f for f in fills.values())  # one shade per status
     assert fills["met"] != fills["missed"]
@@ -313,7 +314,7 @@ def test_empty_blocks_are_left_out(tmp_path):
 def test_sub_row_of_unknown_status_still_renders(tmp_path):
     brief = sample_brief("en")
     odd = ScoreRow(number="", name=Text.plain("of which: something"), unit=Text(), binding=False,
-                   target=Text(), actual=Text(), status=Status("unknown_key", Text.plain("?"), ""),
+                   target=Text(), actual=Text(), status=Status("unknown_key", Text.plain("?")),
                    reason=Text(), level=2)
     brief.score_rows = (*brief.score_rows, odd)
     render_docx(brief, tmp_path / "odd.docx", {})

@@ -21,6 +21,7 @@ from generator.render.fonts import system_font
 from generator.render.html import CJK, TEMPLATE_DIR, render_html
 from generator.render.pdf import write_pdf
 from tests.support.project import project
+from generator.render.tokens import load_tokens
 from tests.support.sample_brief import sample_brief
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
@@ -87,7 +88,7 @@ def test_scorecard_rows_show_status_by_colour_icon_and_word(rendered):
     for row, data in zip(rows, rendered["en"]["brief"].score_rows):
         cell = row.select_one("td.status")
         assert f"status-{data.status.key}" in cell["class"]
-        assert data.status.icon in cell.get_text()
+        assert load_tokens().glyph("status", data.status.key) in cell.get_text()
         assert str(data.status.label) in cell.get_text()
     sub_rows = soup.select("table.scorecard tr.level-1")
     assert len(sub_rows) == sum(1 for r in rendered["en"]["brief"].score_rows if r.level == 1)
@@ -125,7 +126,8 @@ def test_gap_segment_is_marked(rendered):
     assert [g.get_text() for g in gaps] == rendered["en"]["brief"].gaps == ["满天星"]
     assert gaps[0]["lang"] == "zh-Hans"
     assert "glossary" in gaps[0]["title"]
-    css = (TEMPLATE_DIR / "brief.css").read_text(encoding="utf-8")
+    assets = rendered["en"]["html"].parent / "assets"
+    css = "".join((assets / name).read_text(encoding="utf-8") for name in ("tokens.css", "brief.css"))
     assert re.search(r"\.gap\s*\{[^}]*dotted", css) and re.search(r"\.gap::after\s*\{[^}]*content", css)
 
 

@@ -29,14 +29,14 @@ from generator.brief import (
     Text,
 )
 
-# key -> (zh word, en word, icon)
-STATUSES: dict[str, tuple[str, str, str]] = {
-    "met": ("达成", "Met", "✔"),
-    "missed": ("未达成", "Missed", "✘"),
-    "no_target": ("无目标值", "No target", "—"),
-    "not_comparable": ("口径不可比", "Not comparable", "≠"),
-    "qualitative": ("定性表述", "Qualitative", "◇"),
-    "unscored": ("未评估", "Not scored", "?"),
+# key -> (zh word, en word); the renderers add colour and glyph by the key
+STATUSES: dict[str, tuple[str, str]] = {
+    "met": ("达成", "Met"),
+    "missed": ("未达成", "Missed"),
+    "no_target": ("无目标值", "No target"),
+    "not_comparable": ("口径不可比", "Not comparable"),
+    "qualitative": ("定性表述", "Qualitative"),
+    "unscored": ("未评估", "Not scored"),
 }
 
 CHANGES: dict[str, tuple[str, str]] = {
@@ -211,8 +211,8 @@ def _pick(lang: str, zh: str, en: str | None) -> Text:
 
 
 def _status(lang: str, key: str) -> Status:
-    zh, en, icon = STATUSES[key]
-    return Status(key, _pick(lang, zh, en), icon)
+    zh, en = STATUSES[key]
+    return Status(key, _pick(lang, zh, en))
 
 
 def _where(lang: str, line: int) -> str:
