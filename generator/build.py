@@ -89,6 +89,7 @@ class Task:
     unit: str  # "zh.html" | "zh.docx" | "en.html" | "en.docx"
     brief: "Brief"
     with_pdf: bool = True
+    attachments: tuple[tuple[str, bytes], ...] = ()  # the build's data files, embedded in the PDF
 
     @property
     def lang(self) -> str:
@@ -246,7 +247,7 @@ def _render_html(task: Task, staging: Path, result: TaskResult) -> None:
         from generator.render.pdf import subset_warning, write_pdf
 
         pdf_path = html_path.with_suffix(".pdf")
-        write_pdf(html_path, pdf_path, brief)
+        write_pdf(html_path, pdf_path, brief, dict(task.attachments))
         files.append(pdf_path)
         warning = subset_warning()
         if warning:
@@ -287,17 +288,24 @@ def run_task(task: Task) -> TaskResult:
     return result
 
 
-def _render_scorecard(doc: "Document", report: "Report") -> None:
-    """The scorecard as JSON and CSV, staged for ``report`` (in the main process: it is quick)."""
+def _scorecard_files(doc: "Document") -> dict[str, bytes]:
+    """The scorecard as JSON and CSV (file name -> bytes)."""
     from generator.analyse.indicators import scorecard_csv, scorecard_json
-    from generator.render.atomic import write_text
+
+    return {"scorecard.json": (json.dumps(scorecard_json(doc), ensure_ascii=False, indent=2, default=str)
+                               + "\n").encode("utf-8"),
+            "scorecard.csv": scorecard_csv(doc).encode("utf-8")}
+
+
+def _render_scorecard(files: dict[str, bytes], report: "Report") -> None:
+    """The scorecard files, staged for ``report`` (in the main process: it is quick)."""
+    from generator.render.atomic import write_bytes
 
     result = TaskResult("scorecard", staging=_staging(report.out_dir, "scorecard"))
     report.results.append(result)  # staged files are discarded with the report's if anything fails
-    write_text(result.staging / "scorecard.json",
-               json.dumps(scorecard_json(doc), ensure_ascii=False, indent=2, default=str) + "\n")
-    write_text(result.staging / "scorecard.csv", scorecard_csv(doc))
-    result.files["scorecard"] = ["scorecard.json", "scorecard.csv"]
+    for name, data in files.items():
+        write_bytes(result.staging / name, data)
+    result.files["scorecard"] = list(files)
 
 
 # ---------------------------------------------------------------- planning and committing
@@ -329,8 +337,9 @@ def _prepare(report: Report, date: dt.date, glossary_dir: Path, with_pdf: bool) 
         from generator.read import read_document
 
         doc = read_document(report.source)
+        scorecard = _scorecard_files(doc)
         if "scorecard" in report.stale:
-            _render_scorecard(doc, report)
+            _render_scorecard(scorecard, report)
         later: list[Task] = []
         for lang in BRIEF_ORDER:
             units = [f"{lang}.{kind}" for kind in KIND_ORDER if f"{lang}.{kind}" in report.stale]
@@ -342,7 +351,8 @@ def _prepare(report: Report, date: dt.date, glossary_dir: Path, with_pdf: bool) 
             if lang == "en":
                 report.gaps = len(brief.gaps)
             report.warnings += [f"{report.source}: {w}" for w in brief.warnings]  # the reader's
-            first, *rest = (Task(report.source, report.out_dir, unit, brief, with_pdf) for unit in units)
+            first, *rest = (Task(report.source, report.out_dir, unit, brief, with_pdf, tuple(scorecard.items()))
+                            for unit in units)
             yield first
             later += rest
         yield from later

@@ -4,7 +4,9 @@
 #   - libharfbuzz-subset0: without it WeasyPrint subsets fonts with fontTools (~20x slower on CJK)
 #   - Pango (WeasyPrint's text layout)
 #   - with "test": poppler-utils (pdftotext, pdffonts) used by the tests, and
-#     LibreOffice (optional: installed when possible, else its tests are skipped)
+#     LibreOffice (optional: installed when possible, else its tests are skipped);
+#     mupdf-tools (mutool) and ghostscript (gs), optional too: the PDF tests
+#     render every page with Poppler, MuPDF and Ghostscript and compare them
 # Installs them with apt-get when running as root; otherwise prints the exact command and fails.
 set -eu
 
@@ -23,6 +25,8 @@ if [ "${1:-}" = "test" ]; then
   # LibreOffice lets the tests open every DOCX the way a reader would; the
   # tests that need it are skipped where it cannot be installed.
   command -v soffice >/dev/null 2>&1 || optional="$optional libreoffice-writer-nogui"
+  command -v mutool >/dev/null 2>&1 || optional="$optional mupdf-tools"
+  command -v gs >/dev/null 2>&1 || optional="$optional ghostscript"
 fi
 
 is_root_apt() { [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; }
