@@ -9,23 +9,25 @@ them (:mod:`render.pdf_tags`) and page furniture as artifacts
 (:mod:`render.pdf_finish`). The data files of the same build (the
 scorecard as CSV and JSON) travel inside it as associated files. Output is
 reproducible: the document and attachment dates come from the brief
-(``dcterms`` meta in the HTML), the PDF identifier is derived from the
-content, and the file is written atomically. :func:`subset_warning` tells
+(``dcterms`` meta in the HTML), the PDF identifier is a hash of the HTML
+and its assets, and the file is written atomically. :func:`subset_warning` tells
 whether WeasyPrint must fall back to fontTools for font subsetting.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from generator.brief import Brief
 from generator.errors import TemplateError
 from generator.i18n import gettext
-from generator.render.atomic import write_bytes
+from generator.render.atomic import atomic_path
 
 PDF_VARIANT = "pdf/ua-1"
 
@@ -66,6 +68,15 @@ def subset_warning() -> str | None:
     return None
 
 
+def _identifier(html_path: Path, assets: Path) -> bytes:
+    digest = hashlib.sha256(html_path.read_bytes())
+    if assets.is_dir():
+        for path in sorted(p for p in assets.rglob("*") if p.is_file() and not p.name.startswith(".")):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:32].encode()
+
+
 def _attachments(files: Mapping[str, bytes], brief: Brief) -> list:
     """WeasyPrint attachments of ``files`` (name -> bytes), dated like the brief, described in its language."""
     import weasyprint
@@ -79,6 +90,16 @@ def _attachments(files: Mapping[str, bytes], brief: Brief) -> list:
             for name, data in sorted(files.items())]
 
 
+def _in_turn(*finishers: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:
+    """One WeasyPrint finisher running ``finishers`` in order."""
+
+    def run(document: Any, pdf: Any) -> None:
+        for finish in finishers:
+            finish(document, pdf)
+
+    return run
+
+
 def write_pdf(html_path: Path, pdf_path: Path, brief: Brief, attachments: Mapping[str, bytes] | None = None) -> None:
     """Print ``html_path`` (written by ``render_html``) to ``pdf_path`` as PDF/UA-1.
 
@@ -90,10 +111,9 @@ def write_pdf(html_path: Path, pdf_path: Path, brief: Brief, attachments: Mappin
     :class:`TemplateError` when WeasyPrint cannot render.
     """
     import weasyprint
-    from pikepdf import PdfError
 
     from generator.render.fetcher import TEMPLATE_ASSETS, SafeFetcher
-    from generator.render.pdf_finish import finish
+    from generator.render.pdf_finish import finisher
     from generator.render.pdf_tags import complete, recording
 
     html_path = html_path.resolve()
@@ -104,11 +124,11 @@ def write_pdf(html_path: Path, pdf_path: Path, brief: Brief, attachments: Mappin
     LOG.addHandler(handler)
     try:
         document = weasyprint.HTML(filename=str(html_path), url_fetcher=fetcher, encoding="utf-8").render()
-        with recording() as recorder:
-            data = document.write_pdf(pdf_variant=PDF_VARIANT, attachments=_attachments(files, brief),
-                                      finisher=complete(recorder))
-        write_bytes(pdf_path, finish(data, files))
-    except (OSError, ValueError, TypeError, AssertionError, PdfError) as exc:
+        with recording() as recorder, atomic_path(pdf_path) as tmp:
+            document.write_pdf(tmp, pdf_identifier=_identifier(html_path, assets), pdf_variant=PDF_VARIANT,
+                               attachments=_attachments(files, brief),
+                               finisher=_in_turn(complete(recorder), finisher(files)))
+    except (OSError, ValueError, TypeError, AssertionError) as exc:
         raise TemplateError(f"cannot print the brief of {brief.source_file}: {exc}", html_path) from exc
     finally:
         LOG.removeHandler(handler)
