@@ -56,17 +56,20 @@ class Recorder:
     stack: list[Any] = field(default_factory=list)
     group_headers: dict[int, list[Any]] = field(default_factory=dict)  # id(tbody element) -> header IDs
 
-    def wrap(self, build: Callable[..., Iterator[Any]]) -> Callable[..., Iterator[Any]]:
-        def recording_build(box: Any, parent: Any, *args: Any) -> Iterator[Any]:
+    def wrap(self, build: Callable[..., Iterator[Any]]) -> Callable[..., list[Any]]:
+        # Eager: WeasyPrint consumes each call's elements at once (it only slices them into
+        # the parent's kids), so a list serves, without a generator frame around every box.
+        def recording_build(box: Any, parent: Any, *args: Any) -> list[Any]:
             real = getattr(box, "_box", box)  # AbsolutePlaceholder
             outer = self.stack[-1] if self.stack else None
             self.stack.append(real)
             try:
-                for element in build(box, parent, *args):
-                    self.made.setdefault(id(element), _Made(element, real, outer))
-                    yield element
+                elements = list(build(box, parent, *args))
             finally:
                 self.stack.pop()
+            for element in elements:  # inner calls returned first: the innermost box is kept
+                self.made.setdefault(id(element), _Made(element, real, outer))
+            return elements
 
         return recording_build
 
