@@ -108,6 +108,7 @@ class Task:
     unit: str  # "zh.html" | "zh.docx" | "en.html" | "en.docx"
     brief: "Brief"
     with_pdf: bool = True
+    attachments: tuple[tuple[str, bytes], ...] = ()  # the build's data files, embedded in the PDF
 
     @property
     def lang(self) -> str:
@@ -204,6 +205,8 @@ class Fingerprints:
         lang, kind = unit.split(".")
         parts = [unit, analysis, context, self.date, self.templates[kind], self.messages.get(lang, ""),
                  self.lexicon.units]
+        if kind == "html":  # the PDF carries the scorecard files, worded in the report's language
+            parts.append(self.messages.get(self.source, ""))
         if lang in self.rendered:
             parts.append(self.lexicon.terms)
         return _sha(*parts)
@@ -354,7 +357,7 @@ def _render_html(task: Task, staging: Path, result: TaskResult) -> None:
         from generator.render.pdf import subset_warning, write_pdf
 
         pdf_path = html_path.with_suffix(".pdf")
-        write_pdf(html_path, pdf_path, brief)
+        write_pdf(html_path, pdf_path, brief, dict(task.attachments))
         files.append(pdf_path)
         warning = subset_warning()
         if warning:
@@ -457,19 +460,26 @@ def _corpus(reports: list[Report]) -> tuple["CorpusAnalysis", dict]:
     return corpus, stamp
 
 
-def _scorecard_task(report: Report, project: "Project") -> None:
-    """The scorecard as JSON and CSV, staged for ``report`` (in the main process: it is quick)."""
+def _scorecard_files(report: Report, project: "Project") -> dict[str, bytes]:
+    """The scorecard as JSON and CSV (file name -> bytes), worded in the report's own language."""
     from generator.localise.briefs import wording_for
-    from generator.render.atomic import write_text
     from generator.render.scorecard_files import scorecard_csv, scorecard_json_text
 
     assert report.analysis is not None
+    words = wording_for(project)
+    return {"scorecard.json": scorecard_json_text(report.analysis, words).encode("utf-8"),
+            "scorecard.csv": scorecard_csv(report.analysis, words).encode("utf-8")}
+
+
+def _stage_scorecard(files: dict[str, bytes], report: Report) -> None:
+    """The scorecard files, staged for ``report`` (in the main process: it is quick)."""
+    from generator.render.atomic import write_bytes
+
     result = TaskResult("scorecard", staging=_staging(report.out_dir, "scorecard"))
     report.results.append(result)  # staged files are discarded with the report's if anything fails
-    words = wording_for(project)
-    write_text(result.staging / "scorecard.json", scorecard_json_text(report.analysis, words))
-    write_text(result.staging / "scorecard.csv", scorecard_csv(report.analysis, words))
-    result.files["scorecard"] = ["scorecard.json", "scorecard.csv"]
+    for name, data in files.items():
+        write_bytes(result.staging / name, data)
+    result.files["scorecard"] = list(files)
 
 
 def _localise(report: Report, project: "Project", date: dt.date, with_pdf: bool,
@@ -484,8 +494,9 @@ def _localise(report: Report, project: "Project", date: dt.date, with_pdf: bool,
 
     assert report.analysis is not None
     try:
+        scorecard = _scorecard_files(report, project)
         if "scorecard" in report.stale:
-            _scorecard_task(report, project)
+            _stage_scorecard(scorecard, report)
         later: list[Task] = []
         for code in order:
             units = [f"{code}.{kind}" for kind in KIND_ORDER if f"{code}.{kind}" in report.stale]
@@ -496,7 +507,8 @@ def _localise(report: Report, project: "Project", date: dt.date, with_pdf: bool,
             if not lang.source:
                 report.gaps = len(brief.gaps)
             report.warnings += [f"{report.source}: {w}" for w in brief.warnings]  # the reader's
-            first, *rest = (Task(report.source, report.out_dir, unit, brief, with_pdf) for unit in units)
+            first, *rest = (Task(report.source, report.out_dir, unit, brief, with_pdf, tuple(scorecard.items()))
+                            for unit in units)
             yield first
             later += rest
         yield from later

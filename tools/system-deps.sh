@@ -4,7 +4,9 @@
 #   - libharfbuzz-subset0: without it WeasyPrint subsets fonts with fontTools (~20x slower on CJK)
 #   - Pango (WeasyPrint's text layout)
 #   - with "test": poppler-utils (pdftotext, pdffonts) used by the tests, and
-#     LibreOffice and Chromium (optional: installed when possible, else their tests are skipped)
+#     LibreOffice, Chromium, mupdf-tools (mutool) and ghostscript (gs), optional: installed
+#     when possible, else their tests are skipped (the PDF tests render every page with
+#     Poppler, MuPDF and Ghostscript and compare them)
 # Installs them with apt-get when running as root; otherwise prints the exact command and fails.
 set -eu
 
@@ -25,6 +27,8 @@ if [ "${1:-}" = "test" ]; then
   command -v soffice >/dev/null 2>&1 || optional="$optional libreoffice-writer-nogui"
   # Chromium shows the HTML briefs at phone and desktop widths (tests/render/test_phone_width.py).
   command -v chromium >/dev/null 2>&1 || optional="$optional chromium"
+  command -v mutool >/dev/null 2>&1 || optional="$optional mupdf-tools"
+  command -v gs >/dev/null 2>&1 || optional="$optional ghostscript"
 fi
 
 is_root_apt() { [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; }

@@ -10,11 +10,20 @@ uharfbuzz, to every character of the page, its stylesheet and its charts)
 numbers the glyphs compactly, and WeasyPrint's own subset of that file keeps
 nothing superfluous. The files land in the brief's ``assets/fonts`` and the
 page declares them through :func:`font_faces` (with ``local()`` fallbacks).
+
+The faces are CID-keyed CFF. In the PDF they become CIDFontType0 fonts with
+Identity-H encoding: the two-byte code WeasyPrint draws is the glyph id, and
+viewers that follow the spec (MuPDF, pdf.js, Ghostscript) read it as a CID
+and find the glyph through the CFF charset. HarfBuzz renumbers the glyphs of
+the subset but keeps their original CIDs in the charset, so those viewers
+would draw the wrong glyph or none; :func:`identity_cids` rewrites the
+charset of every subset so that each glyph's CID is its glyph id again.
 """
 
 from __future__ import annotations
 
 import html
+import io
 import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
@@ -109,7 +118,38 @@ def subset_font(path: Path, index: int, chars: set[str]) -> bytes:
     result = hb.subset(face, request)
     if result is None or not result.blob.data:
         raise TemplateError("HarfBuzz could not subset the font", path)
-    return bytes(result.blob.data)
+    return identity_cids(bytes(result.blob.data))
+
+
+def identity_cids(font: bytes) -> bytes:
+    """``font`` with the CFF charset rewritten so that every glyph's CID equals its glyph id.
+
+    Only the charset of the ``CFF `` table changes: every other table
+    addresses glyphs by id and is copied byte for byte (fontTools compiles
+    only the tables that were loaded). A font without a CID-keyed CFF table
+    is returned unchanged.
+    """
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        ttf = TTFont(io.BytesIO(font), recalcBBoxes=False, recalcTimestamp=False)
+        if "CFF " not in ttf:
+            return font
+        top = ttf["CFF "].cff.topDictIndex[0]
+        if not hasattr(top, "ROS"):  # name-keyed CFF: codes are glyph ids by nature
+            return font
+        names = [".notdef"] + [f"cid{gid:05d}" for gid in range(1, len(top.charset))]
+        if names == list(top.charset):
+            return font
+        top.CharStrings.charStrings = {name: gid for gid, name in enumerate(names)}
+        top.charset = names
+        top.CIDCount = len(names)
+        ttf.setGlyphOrder(names)
+        out = io.BytesIO()
+        ttf.save(out)
+    except (TTLibError, AssertionError, KeyError, ValueError) as exc:
+        raise TemplateError(f"cannot renumber the CIDs of a subset font: {exc}") from exc
+    return out.getvalue()
 
 
 def font_faces(lang: str, subset: bool = True) -> tuple[FontFace, ...]:

@@ -1,22 +1,43 @@
-"""PDF of a brief: WeasyPrint prints the brief's HTML file.
+"""PDF of a brief: WeasyPrint prints the brief's HTML file as PDF/UA-1.
 
 Resources are loaded only through :class:`render.fetcher.SafeFetcher`
-(the project's template assets and the brief's own ``assets/``). Output is
-reproducible: the document dates come from the brief (``dcterms`` meta in
-the HTML), the PDF identifier is a hash of the HTML and its assets, and
-the file is written atomically. :func:`subset_warning` tells whether
-WeasyPrint must fall back to fontTools for font subsetting.
+(the project's template assets and the brief's own ``assets/``). The PDF is
+PDF/UA-1 (ISO 14289-1): tagged, with the XMP identification, the title
+shown in the title bar, ``/Lang`` on the document and on every span in
+another language, lists, table headers and row groups as the standard has
+them (:mod:`render.pdf_tags`) and page furniture as artifacts
+(:mod:`render.pdf_finish`). The data files of the same build (the
+scorecard as CSV and JSON) travel inside it as associated files. Output is
+reproducible: the document and attachment dates come from the brief
+(``dcterms`` meta in the HTML), the PDF identifier is a hash of the HTML
+and its assets, and the file is written atomically. :func:`subset_warning` tells
+whether WeasyPrint must fall back to fontTools for font subsetting.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import io
 import logging
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from generator.brief import Brief
 from generator.errors import TemplateError
+from generator.i18n import gettext
 from generator.render.atomic import atomic_path
+
+PDF_VARIANT = "pdf/ua-1"
+
+# The /Desc of each data file a brief may carry (msgids of the catalogs).
+DATA_FILES = {
+    "scorecard.csv": "Indicator scorecard of this brief as CSV (UTF-8): "
+                     "one row per indicator of the review and of the plan.",
+    "scorecard.json": "Indicator scorecard of this brief as JSON: "
+                      "the review with its tallies, the plan targets and their changes.",
+}
 
 LOG = logging.getLogger("weasyprint")
 
@@ -56,25 +77,57 @@ def _identifier(html_path: Path, assets: Path) -> bytes:
     return digest.hexdigest()[:32].encode()
 
 
-def write_pdf(html_path: Path, pdf_path: Path, brief: Brief) -> None:
-    """Print ``html_path`` (written by ``render_html``) to ``pdf_path``.
+def _attachments(files: Mapping[str, bytes], brief: Brief) -> list:
+    """WeasyPrint attachments of ``files`` (name -> bytes), dated like the brief, described in its language."""
+    import weasyprint
 
-    ``brief`` supplies nothing the HTML lacks; it is passed so errors can name
-    the report. Raises :class:`TemplateError` when WeasyPrint cannot render.
+    try:
+        date = dt.datetime.fromisoformat(brief.generated_iso or "1970-01-01").replace(tzinfo=dt.timezone.utc)
+    except ValueError:
+        date = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+    return [weasyprint.Attachment(file_obj=io.BytesIO(data), name=name, relationship="Data", created=date,
+                                  modified=date, description=gettext(brief.lang, DATA_FILES.get(name, name)))
+            for name, data in sorted(files.items())]
+
+
+def _in_turn(*finishers: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:
+    """One WeasyPrint finisher running ``finishers`` in order."""
+
+    def run(document: Any, pdf: Any) -> None:
+        for finish in finishers:
+            finish(document, pdf)
+
+    return run
+
+
+def write_pdf(html_path: Path, pdf_path: Path, brief: Brief, attachments: Mapping[str, bytes] | None = None) -> None:
+    """Print ``html_path`` (written by ``render_html``) to ``pdf_path`` as PDF/UA-1.
+
+    ``attachments`` (file name -> bytes, e.g. the build's ``scorecard.csv``
+    and ``scorecard.json``) are embedded as the document's data files, and
+    nothing else is: the page's own ``<link rel="attachment">`` could only
+    name URLs the fetcher refuses. ``brief`` gives the attachments' dates and
+    descriptions and names the report in errors. Raises
+    :class:`TemplateError` when WeasyPrint cannot render.
     """
     import weasyprint
 
     from generator.render.fetcher import TEMPLATE_ASSETS, SafeFetcher
+    from generator.render.pdf_finish import finisher
+    from generator.render.pdf_tags import complete, recording
 
     html_path = html_path.resolve()
     assets = html_path.parent / "assets"
     fetcher = SafeFetcher([TEMPLATE_ASSETS, assets])
+    files = dict(attachments or {})
     handler = _Collect()
     LOG.addHandler(handler)
     try:
-        document = weasyprint.HTML(filename=str(html_path), url_fetcher=fetcher, encoding="utf-8")
-        with atomic_path(pdf_path) as tmp:
-            document.write_pdf(tmp, pdf_identifier=_identifier(html_path, assets), pdf_tags=True)
+        document = weasyprint.HTML(filename=str(html_path), url_fetcher=fetcher, encoding="utf-8").render()
+        with recording() as recorder, atomic_path(pdf_path) as tmp:
+            document.write_pdf(tmp, pdf_identifier=_identifier(html_path, assets), pdf_variant=PDF_VARIANT,
+                               attachments=_attachments(files, brief),
+                               finisher=_in_turn(complete(recorder), finisher(files)))
     except (OSError, ValueError, TypeError, AssertionError) as exc:
         raise TemplateError(f"cannot print the brief of {brief.source_file}: {exc}", html_path) from exc
     finally:

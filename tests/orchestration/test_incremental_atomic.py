@@ -203,7 +203,8 @@ def test_stale_units_follow_their_inputs(tmp_path):
     assert stale(lexicon=dataclasses.replace(lexicon, catalogue="new")) == units
     assert stale(lexicon=dataclasses.replace(lexicon, keys="new")) == units
     assert stale(lexicon=dataclasses.replace(lexicon, units="new")) == units
-    assert stale(messages={"zh": "new", "en": "men"}) == ["scorecard", "zh.html", "zh.docx"]  # zh words the data
+    # zh words the data files, which every PDF carries
+    assert stale(messages={"zh": "new", "en": "men"}) == ["scorecard", "zh.html", "zh.docx", "en.html"]
     assert stale(messages={"zh": "mzh", "en": "new"}) == ["en.html", "en.docx"]
     assert stale(templates={"html": "new", "docx": "d"}) == ["zh.html", "en.html"]
     assert stale(templates={"html": "h", "docx": "new"}) == ["zh.docx", "en.docx"]
@@ -335,7 +336,7 @@ def test_parallel_build_commits_every_report_with_the_same_bytes_as_serial(pipel
         stdout, err = capsys.readouterr()
         assert rc == 0, err
         for source in sources:
-            assert f"built {out / source.stem}/ (17 files, " in stdout  # html, pdf, docx ×2, assets, scorecard
+            assert f"built {out / source.stem}/ (18 files, " in stdout  # html, pdf, docx ×2, assets, scorecard
         outs[jobs] = {stem: _contents(out / stem) for stem in ("demo-plan", "other-plan")}
     assert outs[2] == outs[1]
     assert len(pipeline.calls) == 2 * 2 * len(sources)  # per run: one brief per language and report
