@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+from generator.read.sniff import format_of
 from generator.errors import EXIT_BAD_INPUT, BriefError
 
 if TYPE_CHECKING:
@@ -426,7 +427,8 @@ def build(files: list[Path], out: Path = Path("build"), jobs: int = 0, strict: b
             continue
         names[source.stem] = source
         try:
-            source_digest = hashlib.sha256(source.read_bytes()).hexdigest()
+            # The format read (sniffed from the first bytes) and the name shown in the brief count too.
+            source_digest = ":".join((hashlib.sha256(source.read_bytes()).hexdigest(), format_of(source), source.name))
         except OSError as exc:
             print(f"error: {source}: cannot read: {exc.strerror or exc}", file=sys.stderr)
             exit_code = EXIT_BAD_INPUT

@@ -62,6 +62,8 @@ class ScoredIndicator:
     line: int = 0
     level: int = 0  # 1 for sub-rows
     children: list["ScoredIndicator"] = field(default_factory=list)
+    origin: str = "table"  # "table" | "prose" (named in the text as falling short)
+    cause_zh: str | None = None  # prose rows: the report's stated reason, as written
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -79,6 +81,8 @@ class ScoredIndicator:
             "polarity": self.polarity.value,
             "polarity_source": self.polarity_source,
             "line": self.line,
+            "origin": self.origin,
+            "stated_reason": self.cause_zh,
             "children": [c.to_dict() for c in self.children],
         }
 
@@ -87,7 +91,7 @@ class ScoredIndicator:
 class Origin:
     """Where a list of indicators came from."""
 
-    kind: str  # "table" | "prose" | "none"
+    kind: str  # "table" | "prose" (read from the text) | "none"
     line: int | None = None
     table: int | None = None  # index into Document.tables
     attachment: int | None = None
@@ -342,9 +346,13 @@ class Scorecard:
 
 
 def build_scorecard(doc: Document, catalogue: Catalogue) -> Scorecard:
+    """From the review table; without one, the indicators the review prose names as falling short."""
     found = review_table(doc)
     if found is None:
-        return Scorecard([], Origin("none"))
+        from generator.analyse.prose_review import review_from_prose  # builds on this module
+
+        named = review_from_prose(doc, catalogue)
+        return Scorecard(named, Origin("prose", named[0].line)) if named else Scorecard([], Origin("none"))
     index, table = found
     calibre = calibre_changed_rows(table, review_paragraphs(doc, table.attachment), catalogue)
     review = score_table(table, catalogue, calibre)

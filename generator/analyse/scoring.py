@@ -89,6 +89,7 @@ REASONS: dict[str, str] = {
     "children_met": "分项全部完成（{count}项）",
     "children_missed": "{missed}项分项未完成（共{count}项）",
     "children_mixed": "分项情况不一（共{count}项）",
+    "stated_shortfall": "报告称{outcome}",
 }
 
 

@@ -45,6 +45,7 @@ SHORT_REASONS: dict[str, dict[str, str]] = {
         "negative_growth": "no positive growth",
         "negative_as_required": "decline as required",
         "only_positive": "outcome reported only as positive growth",
+        "stated_shortfall": "named in the report as falling short",
     },
 }
 
@@ -57,6 +58,7 @@ REASONS_EN: dict[str, str] = {
     "calibre_changed": "statistical basis changed; not comparable with the target",
     "reported_achieved": "the report expects it to be met",
     "no_actual": "no outcome given",
+    "stated_shortfall": "named in the report as falling short",
     "same_as_target": "outcome stated as the target itself ({actual})",
     "qualitative_target": "qualitative target ({target})",
     "qualitative_actual": "outcome described qualitatively ({actual})",

@@ -11,15 +11,14 @@ the format. Every failure is an :class:`InputError` naming the file.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from generator.document import Document
 from generator.errors import InputError
-from generator.read import limits
-from generator.read.blocks import Source
-from generator.read.decode import decode, read_bytes
 from generator.read.sniff import HEAD_BYTES, Format, sniff
-from generator.read.structure import build_document
+
+if TYPE_CHECKING:  # the readers are imported when a file is read: ``read.sniff`` stays cheap to import
+    from generator.document import Document
+    from generator.read.blocks import Source
 
 __all__ = ["read_document", "READERS", "Format"]
 
@@ -37,6 +36,7 @@ def _md(data: bytes, path: Path) -> Source:
 
 
 def _html(data: bytes, path: Path) -> Source:
+    from generator.read.decode import decode
     from generator.read.html import declared_charset, parse_html
 
     return parse_html(decode(data, path, declared_charset(data)), path)
@@ -49,6 +49,8 @@ def _docx(data: bytes, path: Path) -> Source:
 
 
 def _text(data: bytes, path: Path) -> str:
+    from generator.read.decode import decode
+
     text = decode(data, path)
     if not text.strip():
         raise InputError("empty file (only whitespace)", path, 1)
@@ -65,6 +67,10 @@ READERS: dict[Format, Callable[[bytes, Path], Source]] = {
 
 def read_document(path: str | Path) -> Document:
     """Read a report; bad input raises :class:`InputError` (file and line)."""
+    from generator.read import limits
+    from generator.read.decode import read_bytes
+    from generator.read.structure import build_document
+
     path = Path(path)
     data = read_bytes(path)
     if not data.strip():
