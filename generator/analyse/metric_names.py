@@ -79,6 +79,8 @@ FRAGMENT_ENDINGS: tuple[str, ...] = (
 )
 PER_WORDS = re.compile(r"(?:每[十百千万]?[人户年月日天周])+$")
 _NOTE = re.compile(r"^[（(][^）)]*[）)]")
+# A Latin abbreviation in brackets after a name says it again: 国内生产总值（GDP）, 研究与试验发展（R&D）.
+ABBREVIATION = re.compile(r"[（(][A-Z][A-Za-z&]{1,7}[）)]")
 SHORT_METRIC = 3  # metrics shorter than this ("完成", "项目") say too little
 QUOTES = re.compile("[“”‘’\"'「」『』]")
 _YEARS = re.compile(r"(?:19|20)\d\d年(?:度|底|末|初)?")
@@ -137,6 +139,7 @@ def clean_metric(phrase: str, verbs_at_end: bool = True) -> str:
     subjects, time words and process verbs at the start.
     """
     text = _NOTE.sub("", QUOTES.sub("", phrase.lstrip("—- ")))  # （段）59公里: a note, not a name
+    text = ABBREVIATION.sub("", text)
     text = TIME_WORDS.sub("", _YEARS.sub("", text))
     for verb in REPORTING_VERBS:
         k = text.rfind(verb)

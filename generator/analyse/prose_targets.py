@@ -37,6 +37,7 @@ import re
 from dataclasses import dataclass
 
 from generator.analyse.catalogue import name_key
+from generator.analyse.metric_names import ABBREVIATION
 from generator.analyse.scorecard import part_paragraphs
 from generator.document import Document, Paragraph, ParagraphKind
 from generator.errors import ParseError
@@ -98,7 +99,7 @@ class ProseTarget:
 
 
 def _clean_name(text: str) -> str:
-    name = text.strip(" “”\"'——-")
+    name = ABBREVIATION.sub("", text).strip(" “”\"'——-")
     changed = True
     while changed and name:
         changed = False
