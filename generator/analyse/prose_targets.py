@@ -62,7 +62,7 @@ QUALITATIVE_TARGETS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^(?P<name>.+?)(?P<target>(?:和|与|同)经济增长(?:基本)?同步)$"),
     re.compile(r"^(?P<name>.+?)(?P<target>(?:保持|实现)?基本平衡)$"),
     re.compile(r"^(?P<name>.+?)(?P<target>(?:促稳|稳量|保稳|稳中)提质)$"),
-    re.compile(r"^(?P<name>.+?)(?P<target>(?:质量)?(?:持续|稳步|进一步)(?:改善|提升|提高))$"),
+    re.compile(r"^(?P<name>.+?)(?P<target>(?:持续|稳步|进一步)(?:改善|提升|提高))$"),
 )
 MAX_QUALITATIVE_CLAUSE = 24  # a longer clause is a policy, not a target
 _TARGET_KINDS = (

@@ -36,9 +36,10 @@ from generator.errors import GlossaryError, ParseError
 from generator.localise.gaps import TermRenderer
 from generator.localise.glossary import Glossary, load_glossary
 from generator.localise.matcher import TermMatcher
+from generator.localise.meetings import meeting_en
 from generator.localise.numbers import DEFAULT_UNITS, format_date
 from generator.localise.phrases import FALLBACK_FINDING_EN, FINDINGS_EN, REASONS_EN, SHORT_REASONS
-from generator.localise.voice import ChineseVoice, EnglishVoice, Voice, splice
+from generator.localise.voice import BRACE_SLOT, ChineseVoice, EnglishVoice, Voice, splice
 from generator.quantities import Quantity, parse_quantity
 from generator.targets import TargetKind, parse_target
 
@@ -148,7 +149,8 @@ class BriefBuilder:
             lang=v.lang,
             html_lang=v.html_lang,
             title=v.term(doc.title, "title", line=doc.span.start),
-            issuer=v.term(doc.issuer, "organisation", line=doc.span.start) if doc.issuer else Text(),
+            issuer=(v.term(doc.issuer or doc.presenter, "organisation", line=doc.span.start)
+                    if doc.issuer or doc.presenter else Text()),
             region=v.term(doc.region, "place", line=doc.span.start) if doc.region else Text(),
             review_year=str(doc.review_year or ""),
             plan_year=str(doc.plan_year or ""),
@@ -190,7 +192,13 @@ class BriefBuilder:
         when = _formatted_date(doc.date, v.lang)
         if isinstance(v, EnglishVoice) and when:
             v.glossary_texts.add(when)  # a date of the source, not a figure for the number QA
-        where = v.term(doc.meeting, "organisation", line=doc.span.start) if doc.meeting else Text()
+        where = Text()
+        if doc.meeting:
+            rendered = (meeting_en(doc.meeting, lambda place: v.term(place, "place", line=doc.span.start))
+                        if isinstance(v, EnglishVoice) else None)
+            if rendered is not None and isinstance(v, EnglishVoice):
+                v.glossary_texts.update(seg.text for seg in rendered.segments if not seg.gap)  # "14th": no figure
+            where = rendered or v.term(doc.meeting, "organisation", line=doc.span.start)
         if when and where:
             return v.word("%(date)s, %(meeting)s", date=when, meeting=where)
         return where or Text.plain(when)
@@ -274,7 +282,8 @@ class BriefBuilder:
         template = template or REASONS_EN.get(row.reason.code)
         if template is None:
             return Text()
-        params = dict(row.reason.params)
+        used = set(BRACE_SLOT.findall(template))  # a parameter the sentence does not show is not rendered
+        params = {k: val for k, val in row.reason.params if k in used}
         return splice(template, {k: self._param(k, val, row.unit, row.line) for k, val in params.items()})
 
     def _param(self, key: str, value: str, unit: str, line: int | None) -> Text:

@@ -37,8 +37,9 @@ def _md(data: bytes, path: Path) -> Source:
 
 def _html(data: bytes, path: Path) -> Source:
     from generator.read.decode import decode
-    from generator.read.html import declared_charset, parse_html
+    from generator.read.html import declared_charset, parse_html, prescan
 
+    prescan(data)  # before decoding: a page far beyond the limits costs no more than its bytes
     return parse_html(decode(data, path, declared_charset(data)), path)
 
 

@@ -42,6 +42,8 @@ ISSUER_ENDINGS = (
     "发展和改革委员会", "发展改革委员会", "发展改革委", "发改委", "委员会",
     "人民政府", "政府", "国务院", "厅", "局", "办公室",
 )
+# Bodies named without a place in front of them.
+STANDALONE_ISSUERS = ("国务院",)
 # Posts of whoever presents a report, printed before their name.
 POSTS = (
     "党组书记、主任", "副主任", "主任", "局长", "厅长", "总理", "副总理", "代省长", "省长", "代市长", "市长",
@@ -51,17 +53,20 @@ _POST = "|".join(sorted(POSTS, key=len, reverse=True))
 _NAME = r"[\u4e00-\u9fff·•]{2,12}"
 _ISSUER_RE = re.compile(
     r"^(?:(?:来源|发布机构|发文机关|作者)[：:]\s*)?"
-    rf"(?P<org>[\u4e00-\u9fff（）()]{{2,30}}?(?:{'|'.join(ISSUER_ENDINGS)}))"
+    rf"(?P<org>{'|'.join(STANDALONE_ISSUERS)}|[\u4e00-\u9fff（）()]{{2,30}}?(?:{'|'.join(ISSUER_ENDINGS)}))"
     rf"(?:\s*(?P<post>{_POST})\s*(?P<name>{_NAME})?)?$"
 )
-_POST_ONLY = re.compile(rf"^(?P<post>{_POST})\s*(?P<name>{_NAME})$")
+_POST_ONLY = re.compile(
+    rf"^(?:[\u4e00-\u9fff]{{1,16}}?(?:省|市|自治区|特别行政区|自治州|州|地区|盟|县|区|旗))?(?P<post>{_POST})\s*(?P<name>{_NAME})$"
+)
 # A newspaper's citation in a byline: 《某某日报》（2031年01月20日第 02 版）, and what else a
 # byline carries that is not an issuer (本报记者 …, 新华社北京3月5日电).
 _CITATION = re.compile(r"《[^《》]{1,16}》\s*(?:[（(][^（）()]{0,40}[）)])?")
 _REPORTER = re.compile(r"(?:本报|新华社|中新社)?记者[\u4e00-\u9fff\s、]{0,20}|[\u4e00-\u9fff]{2,6}社[\u4e00-\u9fff]{0,6}\d{0,2}月\d{0,2}日电")
 MAX_BYLINE_CHARS = 80
 # Title endings: the line that completes the title.
-_TITLE_END = re.compile(r"(报告|草案)[）)]?$|(报告|草案)[（(](草案|摘要|摘登|全文)[）)]$")
+# (公报, 讲话: other genres' titles, read as titles so that the genre can be named.)
+_TITLE_END = re.compile(r"(报告|草案|公报|讲话)[）)]?$|(报告|草案)[（(](草案|摘要|摘登|全文)[）)]$")
 # "——2031年1月12日在某省第六届人民代表大会第一次会议上", "（2031年1月…）"
 _DATE_LINE = re.compile(r"^(——|—|-{1,2}|[（(])?\s*(\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{0,8}月.*(会议|大会|日)")
 _DAY = "[0-9一二三四五六七八九十]{1,3}"
