@@ -430,12 +430,14 @@ def _figures_in_sentence(sentence: str, line: int, index: int, group: int) -> li
             if suffix and metric and not metric.endswith(suffix):
                 metric += suffix
             compared = COMPARISON_CHANGE.match(clause.strip(" 、"))
-            if compared and prev is not None and m.quantity.measure == prev.quantity.measure:
-                kind, sign = "growth", COMPARISON_SIGNS[compared.group("word")]
+            comparable = prev is not None and _comparable(m.quantity.measure, prev.quantity.measure)
+            if compared and comparable:
+                kind = "pp" if m.quantity.measure == "pp" else "growth"
+                sign = COMPARISON_SIGNS[compared.group("word")]
             if prev is not None and (
                 (not metric and (joined or kind != "count"))
                 or (kind != "count" and clause.startswith(COMPARISON_STARTS) and joined)
-                or (compared and m.quantity.measure == prev.quantity.measure)
+                or (compared and comparable)
                 or (kind != "count" and metric.endswith(RELATION_ENDINGS))
             ):
                 # 完成投资3620亿元、实现年度计划的112%: the share is of the figure
@@ -470,6 +472,11 @@ def _figures_in_sentence(sentence: str, line: int, index: int, group: int) -> li
     return out
 
 
+
+
+def _comparable(measure: str, previous: str) -> bool:
+    """Can a figure of ``measure`` be a change of one of ``previous`` (an amount of an amount, pp of a rate)?"""
+    return measure == previous or (measure == "pp" and previous in ("percent", "permille"))
 
 
 def _subject_before(norm: str, clause_start: int) -> str:

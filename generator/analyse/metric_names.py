@@ -42,6 +42,8 @@ LINKING_WORDS: tuple[str, ...] = (
     "温和", "稳步", "持续", "较快", "快速", "大幅", "明显", "平稳", "稳定", "均", "再", "又", "进一步",
     # an average is the same measure: 城镇调查失业率平均为5.1% (平均 goes whole, never its 均 alone)
     "平均值", "平均",
+    # prepositions before the figure: 赤字率按3%安排
+    "拟按", "按照", "按",
 )
 # Words removed from the start of a metric whatever follows: connectives,
 # subjects, time words, modal and aspirational words.
