@@ -444,8 +444,10 @@ def _plan_rows(plan: list[PlanIndicator]) -> Iterator[PlanIndicator]:
 def _from_prose(found: ProseTarget, catalogue: Catalogue) -> PlanIndicator:
     resolved = resolve(catalogue, found.name_zh, found.target)
     said = found.stated_change
-    change = (Change(ChangeKind(said.kind), ambition=Ambition.SAME if said.kind == "unchanged" else Ambition.UNKNOWN,
-                     stated_line=said.line) if said else Change(ChangeKind.NOT_KNOWN))
+    unchanged = said is not None and said.kind == "unchanged"
+    change = (Change(ChangeKind(said.kind), ambition=Ambition.SAME if unchanged else Ambition.UNKNOWN,
+                     stated_line=said.line, previous_text=found.target_text if unchanged else None)
+              if said else Change(ChangeKind.NOT_KNOWN))  # "unchanged": last year's target was this one
     return PlanIndicator(
         name_zh=found.name_zh, unit=found.target.unit or (resolved.definition.unit if resolved.definition else ""),
         binding=False, target_text=found.target_text, target=found.target, indicator_id=resolved.id,

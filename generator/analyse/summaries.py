@@ -224,7 +224,27 @@ def summarize_section(section: Section, budget: int = DEFAULT_BUDGET) -> tuple[s
     return head + body, body
 
 
+def _without_rationale(section: Section) -> Section:
+    """The section with each lead target statement cut before its rationale (主要考虑：…).
+
+    The rationale restates the targets and cites history (连续N年…以上): neither is what the
+    section's summary and key figures should show.
+    """
+    from generator.analyse.prose_targets import split_statement  # builds on the scorecard stage
+
+    paragraphs = []
+    for para in section.paragraphs:
+        if para.kind is ParagraphKind.LEAD:
+            statement, segments = split_statement(para.text)
+            if segments:
+                para = replace(para, text=statement.strip())
+        paragraphs.append(para)
+    return replace(section, paragraphs=paragraphs)
+
+
 def _section_summary(part: Part, section: Section, budget: int, max_figures: int) -> SectionSummary:
+    if part.role in OVERVIEW_ROLES:
+        section = _without_rationale(section)
     summary, body = summarize_section(section, budget)
     figures = rank_figures(extract_figures(section.paragraphs), max_figures)
     return SectionSummary(

@@ -198,3 +198,28 @@ def test_date_line_never_fails_and_gives_real_dates(text: str) -> None:
     found = date_line(text)
     if found is not None and found.date is not None:
         assert parse_date(found.date) == found.date
+
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>关于某市2030年国民经济和社会发展计划执行情况与2031年计划草案的报告_某市人民政府</title>
+<meta name="PubDate" content="2031-01-25 09:30">
+<meta property="og:url" content="https://example.invalid/zwgk/2031/plan.html">
+</head><body><div class="TRS_Editor">
+<h1>关于某市2030年国民经济和社会发展计划执行情况与2031年计划草案的报告</h1>
+<p>——2031年1月18日在某市第十七届人民代表大会第四次会议上</p>
+<blockquote><p>《某某晚报》（2031年01月26日第 04 版）</p></blockquote>
+<p>某市发展和改革委员会主任 钱七</p>
+<p><strong>一、2030年计划执行情况</strong></p><p>全市地区生产总值增长5.3%。</p>
+<p><strong>二、2031年主要目标</strong></p><p>主要预期目标是：地区生产总值增长5%左右。</p>
+</div></body></html>"""
+
+
+def test_page_metadata_and_the_presenter_line(tmp_path: Path) -> None:
+    path = tmp_path / "page.htm"
+    path.write_text(PAGE, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.format == "html" and doc.genre is Genre.PLAN_REPORT
+    assert doc.issuer == "某市发展和改革委员会" and doc.presenter == "某市发展和改革委员会主任钱七"
+    assert (doc.date, doc.meeting, doc.region) == ("2031-01-18", "某市第十七届人民代表大会第四次会议", "某市")
+    assert doc.published == "2031-01-25" and doc.source_url == "https://example.invalid/zwgk/2031/plan.html"
+    assert "晚报" not in "".join(p.text for p in doc.paragraphs())
