@@ -16,7 +16,9 @@ that ends it), or the ``主要是受…影响`` before the names. A clause count
 shortfall by its wording (:data:`SHORTFALL` — ``低于预期``, ``不及预期``,
 ``有所下降``, ``增长较慢``); the weaker forms (``较低``, ``有所下降``) only
 with a stated reason (``主要原因是``), so that plain review prose
-(``能耗有所下降``, good news) is never read as a missed target.
+(``能耗有所下降``, good news) is never read as a missed target; nor is
+"below expectations" of an indicator the catalogue knows is better lower
+(``城镇调查失业率低于预期目标``).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from generator.analyse.catalogue import Catalogue, resolve
+from generator.analyse.catalogue import Catalogue, Polarity, resolve
 from generator.analyse.scorecard import ScoredIndicator, review_paragraphs
 from generator.analyse.scoring import Status, reason
 from generator.document import Document, Paragraph
@@ -37,7 +39,7 @@ STRONG_SHORTFALL = (
     r"低于预期目标|低于预期|低于目标|未达到预期目标|未达到预期|未达到目标|未达预期|不及预期|未能完成|未完成(?:年度)?目标"
     r"|与(?:预期)?目标(?:还)?有(?:一定|较大)?差距"
 )
-WEAK_SHORTFALL = r"(?:增长|下降|降低)(?:较慢|偏慢|不及预期)|略低于[^，,；;。]{2,24}|低于[^，,；;。]{2,24}|增长较慢|较慢|较低|偏低|偏弱|有所下降|有所回落|下降较多|回落"
+WEAK_SHORTFALL = r"(?:增长|下降|降低)(?:较慢|偏慢|不及预期)|略低于[^，,；;。]{2,24}|低于[^，,；;。]{2,24}|增长较慢|较慢|较低|偏低|偏弱|有所下降|有所回落|回落"
 SHORTFALL = re.compile(rf"(?P<strong>{STRONG_SHORTFALL})|(?P<weak>{WEAK_SHORTFALL})")
 # Where the report's stated reason starts, after the indicators (…，主要原因是：…).
 REASON_AFTER = re.compile(r"[，,]\s*(?:这)?(?:主要)?原因(?:是|在于|为|主要是)?[:：]?|[，,]\s*主要是由于|[，,]\s*主要是因为")
@@ -93,6 +95,19 @@ def _names(text: str) -> list[str]:
         return []
     names = [_name(n) for n in _NAME_SPLIT.split(head)] if "、" in head else [head]
     return [n for n in names if MIN_NAME <= len(n) <= MAX_NAME and not n.startswith(VAGUE_OPENERS)]
+
+
+# "Lower than expected": a shortfall where higher is better, good news where lower is better
+# (城镇调查失业率低于预期目标). (A weaker "lower" with a stated reason — 居民消费价格指数水平较低，
+# 主要原因是… — is the report explaining a shortfall, whatever the indicator.)
+BELOW_EXPECTATION = re.compile(r"^低于(?:预期|目标)")
+
+
+def good_news(found: Shortfall, catalogue: Catalogue) -> bool:
+    """"Below expectations" of an indicator the catalogue knows is better lower."""
+    definition = catalogue.match(found.name_zh)
+    below = BELOW_EXPECTATION.match(found.outcome_zh) is not None
+    return below and definition is not None and definition.polarity is Polarity.LOWER
 
 
 def indicator_like(name: str, catalogue: Catalogue) -> bool:
@@ -160,7 +175,8 @@ def find_shortfalls(paragraphs: Iterable[Paragraph], catalogue: Catalogue) -> li
     for para in paragraphs:
         for sentence in sentences(para.text):
             for found in shortfalls_in(sentence, para.span.start):
-                if found.name_zh not in seen and indicator_like(found.name_zh, catalogue):
+                if (found.name_zh not in seen and indicator_like(found.name_zh, catalogue)
+                        and not good_news(found, catalogue)):
                     seen.add(found.name_zh)
                     out.append(found)
     return out

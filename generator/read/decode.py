@@ -41,7 +41,7 @@ def read_bytes(path: Path) -> bytes:
             limits.check("source_mb", size, None)
         return path.read_bytes()
     except limits.LimitExceeded as exc:
-        raise InputError(f"source is {exc}", path, None) from None
+        raise InputError(str(exc), path, None) from None
     except FileNotFoundError:
         raise InputError("file not found", path) from None
     except IsADirectoryError:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import codecs
 import re
 import warnings
+from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,6 +66,11 @@ BYLINE_META = ("ContentSource", "author", "Author", "source")
 DATE_META = ("PubDate", "pubdate", "publishdate", "article:published_time", "dcterms.created", "date", "Date")
 URL_META = ("og:url", "url", "Url")
 QUOTE_TAGS = {"blockquote"}
+# What opens a table cell / any element (prescan).
+_CELL_TAG = re.compile(r"<t[dh](?=[\s>/])", re.I)
+_ANY_TAG = re.compile(r"<[A-Za-z]")
+_CELL_TAG_BYTES = re.compile(rb"<t[dh](?=[\s>/])", re.I)
+_ANY_TAG_BYTES = re.compile(rb"<[A-Za-z]")
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SOURCE_LINE = re.compile(r"(?:来源|信息来源|发布机构)\s*[：:]\s*([\u4e00-\u9fff]{2,30}?(?:委员会|发展改革委|发改委|人民政府|厅|局))")
@@ -80,22 +86,24 @@ def declared_charset(data: bytes) -> str | None:
 def prescan(source: str | bytes) -> None:
     """Refuse a page over the cell or element limit before it is decoded or parsed.
 
-    The counts are upper bounds found with ``count`` (C speed, no copies):
-    every cell opens with ``<td``/``<th`` in some letter case, every element
-    with a ``<`` that opens no end tag, comment or declaration. On bytes this
-    holds for every ASCII-compatible encoding (``<`` is never part of a
-    GB18030 character); UTF-16/32 pages are counted after decoding.
+    Counts tags with a regular expression and stops one past the limit, so a
+    page of any size costs no more than that many matches. Every cell opens
+    with ``<td``/``<th`` in some letter case, every element with ``<`` and a
+    letter. On bytes this holds for every ASCII-compatible encoding (``<`` is
+    never part of a GB18030 character); UTF-16/32 pages are counted after
+    decoding.
     """
     if isinstance(source, bytes):
         if source.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return
-        marks = [m.encode() for m in ("<", "</", "<!")]
-        cells = sum(source.count(f"<{t}{d}".encode()) for t in "tT" for d in "dDhH")
+        cell, element = _CELL_TAG_BYTES, _ANY_TAG_BYTES
     else:
-        marks = ["<", "</", "<!"]  # type: ignore[list-item]
-        cells = sum(source.count(f"<{t}{d}") for t in "tT" for d in "dDhH")
-    limits.check("table_cells", cells)
-    limits.check("html_elements", source.count(marks[0]) - source.count(marks[1]) - source.count(marks[2]))
+        cell, element = _CELL_TAG, _ANY_TAG  # type: ignore[assignment]
+    for key, pattern in (("table_cells", cell), ("html_elements", element)):
+        cap = limits.value(key)
+        found = sum(1 for _ in islice(pattern.finditer(source), cap + 1))  # type: ignore[arg-type]
+        if found > cap:
+            raise limits.LimitExceeded(key, found, 1, at_least=True)
 
 
 def depth(root: Tag) -> int:

@@ -53,11 +53,11 @@ RATIO_FLOOR_BYTES = MB
 class LimitExceeded(Exception):
     """A source beyond a limit; the reader adds the file (and line) to make it an InputError."""
 
-    def __init__(self, key: str, found: float, line: int | None = 1) -> None:
+    def __init__(self, key: str, found: float, line: int | None = 1, at_least: bool = False) -> None:
         self.key = key
         self.found = found
         self.line = line
-        super().__init__(describe(key, found))
+        super().__init__(describe(key, found, at_least))
 
 
 def value(key: str, environ: Mapping[str, str] | None = None) -> int:
@@ -76,15 +76,20 @@ def in_bytes(key: str) -> int:
     return value(key) * MB
 
 
-def describe(key: str, found: float) -> str:
-    """``source is 40.0 MB, over the 16 MB limit on the size of a source file (raise it with …)``."""
+def describe(key: str, found: float, at_least: bool = False) -> str:
+    """``over the limit on the size of a source file: 40.0 MB, limit 16 MB; refused … (raise it with …)``.
+
+    ``at_least``: counting stopped past the limit (``more than 50,000``).
+    """
     limit = LIMITS[key]
     allowed = value(key)
     if limit.unit == "MB":
         shown, cap = f"{found / MB:.1f} MB", f"{allowed} MB"
     else:
         shown, cap = f"{int(found):,}", f"{allowed:,}"
-    return (f"{shown} is over the {cap} limit on the {limit.what}; refused as far beyond any real report "
+    if at_least:
+        shown = f"more than {cap}"
+    return (f"over the limit on the {limit.what}: {shown}, limit {cap}; refused as far beyond any real report "
             f"(raise the limit with {limit.env}=N)")
 
 

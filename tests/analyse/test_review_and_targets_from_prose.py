@@ -59,6 +59,8 @@ def test_shortfalls_named_in_the_text(sentence: str, expected: list[tuple[str, s
     "规模以上工业增加值增长较快，主要原因是：新能源汽车产量大幅增长。",  # above, not below
     "有的政策落地偏慢、效果不及预期，一些干部担当精神不足。",  # remarks, not indicators
     "经济增速较低的问题依然存在。",
+    "城镇调查失业率低于预期目标，主要原因是：就业政策发力。",  # lower is better: good news
+    "单位地区生产总值能耗有所下降，生态环境质量持续改善。",
 ])
 def test_prose_that_names_no_missed_indicator(sentence: str) -> None:
     assert find_shortfalls([para(3, sentence)], CATALOGUE) == []
