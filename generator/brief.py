@@ -179,7 +179,7 @@ class Brief:
     source_file: str
     generated: str  # formatted date
     genre: str = "plan_report"  # generator.document.Genre value
-    kicker: Text = Text()  # the line above the title: "Chongqing 2023 plan report: brief"
+    kicker: Text = Text()  # the line above the title: "Hebei 2031 plan report: brief"
     presented: Text = Text()  # when and where it was delivered: "5 March 2031, the Third Session of …"
     source_url: str = ""  # the address of the copy read, when known (http/https only)
     keywords: tuple[str, ...] = ()

@@ -195,7 +195,7 @@ class Document:
     span: Span  # lines of the title block
     genre: Genre = Genre.PLAN_REPORT
     presenter: str | None = None  # who delivered it as printed: 国务院总理 李强, 某省发展和改革委员会主任 张三
-    meeting: str | None = None  # where: 第十四届全国人民代表大会第三次会议
+    meeting: str | None = None  # where: 某省第十五届人民代表大会第二次会议
     date: str | None = None  # when it was delivered (its own date line), ISO 8601
     published: str | None = None  # when the copy read was published (front matter, page metadata), ISO 8601
     source_url: str | None = None  # the address of the copy read, when the file records it

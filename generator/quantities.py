@@ -10,7 +10,7 @@ built from those tables.
 looks like one: ordinals (``第28项``, ``9号线``), names and models with digits
 (``5G``, ``A320``, ``12英寸``, ``1+X``, ``世界500强``), dates and years
 (``2030年``, ``11月``, ``1月1日``), classes of products (``1000千瓦级``) and
-bracketed cross-references to boxes and charts (``（见专栏3）``). Counts of policies and lists
+bracketed cross-references to boxes and charts (``（见专栏6）``). Counts of policies and lists
 (``22条政策措施``, ``“5张清单”``) *are* figures, quoted or not: they are what a
 reader of the brief checks. Chinese-numeral counts (``两个``, ``八个方面``) are
 left out of the scan: in this genre they are rhetoric (``“四个面向”``), while
@@ -227,7 +227,7 @@ _CN_NUMBER = f"[{''.join(CN_DIGITS)}{''.join(CN_TENS)}]+"
 def _amount(tag: str, number: str = _NUMBER) -> str:
     """number, 多/余 before a magnitude, magnitude, 余/多, unit, trailing qualifier — groups suffixed by tag.
 
-    余/多 stands after the magnitude (120万余户) or before it (330多万名, 1000余亿元).
+    余/多 stands after the magnitude (120万余户) or before it (260多万名, 1000余亿元).
     """
     magnitude = _magnitude_pattern()
     return (
@@ -361,8 +361,8 @@ SPEC_WORDS: tuple[str, ...] = (
 REFERENCE_WORDS: tuple[str, ...] = ("附件", "附表", "编号", "代码", "第")
 # Written right after a whole quantity, these make it a class of product: 1000千瓦级发动机, 10万吨级泊位.
 CLASS_WORDS: tuple[str, ...] = ("级", "型")
-# A bracketed cross-reference to a box, chart or table printed elsewhere: （见第十一版专栏3）,
-# （见专栏9）, （见图2）, （详见附表1）. Its numbers are no figures, its words no content.
+# A bracketed cross-reference to a box, chart or table printed elsewhere: （见第八版专栏4）,
+# （见专栏6）, （见图5）, （详见附表1）. Its numbers are no figures, its words no content.
 CROSS_REFERENCE = re.compile(
     r"[（(]\s*(?:详|参)?见[^（）()]{0,30}?(?:专栏|图表|图|表|附表|附件|框)\s*[\d一二三四五六七八九十]+"
     r"[^（）()]{0,16}[）)]"

@@ -107,7 +107,7 @@ METRIC_PRIORITY: tuple[tuple[re.Pattern[str], float], ...] = tuple(
 )
 # Scope words a metric may open with that do not change what it measures.
 _PRIORITY_SCOPE = re.compile(r"^(?:全年|全国|全省|全市|全区|全州|全县|我国|我省|我市)")
-# Counted things that are never headline figures: 190个国家和地区, 542个港口, 1000种产品.
+# Counted things that are never headline figures: 120个国家和地区, 300个港口, 800种产品.
 COUNTED_THINGS: tuple[str, ...] = (
     "国家", "地区", "国家和地区", "城市", "港口", "产品", "品种", "项目", "企业", "园区", "基地", "城市群",
 )
@@ -127,7 +127,7 @@ NOUN_STOPS: tuple[str, ...] = (
     "超过", "减税", "降费", "投资", "共计", "累计", "投入运营", "投用", "投产", "纳入", "能够",
     "在", "通过", "有序", "加快", "稳步", "成为", "向", "开展", "高质量", "等项目", "等重点",
     "置换", "用于", "支持", "实施", "投入运行", "投入使用",
-    # idioms of reaching a level name no thing: 首次跃上1.4万亿斤新台阶, 突破100万辆大关
+    # idioms of reaching a level name no thing: 首次跃上800亿斤新台阶, 突破100万辆大关
     "新台阶", "大关", "关口", "新高", "新水平",
 )
 # A comparison with a year before (比上年多350亿元, 较2030年低1个百分点): the figure is a

@@ -40,7 +40,7 @@ LINKING_WORDS: tuple[str, ...] = (
     "约", "共", "已", "新增加", "突破", "完成", "保持在", "保持", "稳定在", "控制在", "不低于", "不少于", "超",
     # adverbs between metric and verb: 居民消费价格温和上涨2.1%
     "温和", "稳步", "持续", "较快", "快速", "大幅", "明显", "平稳", "稳定", "均", "再", "又", "进一步",
-    # an average is the same measure: 城镇调查失业率平均为5.1% (平均 goes whole, never its 均 alone)
+    # an average is the same measure: 城镇调查失业率平均为5.3% (平均 goes whole, never its 均 alone)
     "平均值", "平均",
     # prepositions before the figure: 赤字率按3%安排
     "拟按", "按照", "按",

@@ -8,7 +8,7 @@ targets only in words, either as one sentence::
 
 or as lead paragraphs, each a *target statement* followed by its rationale::
 
-    ——城镇调查失业率5.5%左右，城镇新增就业1100万人以上。关于城镇调查失业率，
+    ——城镇调查失业率5%左右，城镇新增就业80万人以上。关于城镇调查失业率，
     主要考虑：……与上年保持一致……
 
 Each clause of a target statement with a figure becomes a
@@ -17,13 +17,13 @@ Each clause of a target statement with a figure becomes a
 as ``国内生产总值增速``) and the figure with its qualifier (``5%左右``,
 ``4.5%—5%``, ``1100万人以上``) parsed as a target. A clause without a figure
 is a qualitative target when it states one of the genre's standard forms
-(:data:`QUALITATIVE_TARGETS`: ``居民收入增长和经济增长同步``,
-``国际收支保持基本平衡``, ``外贸进出口稳量提质``); they are listed after
+(:data:`QUALITATIVE_TARGETS`: ``居民收入和经济增长基本同步``,
+``国际收支基本平衡``, ``进出口促稳提质``, ``空气质量持续改善``); they are listed after
 the targets with figures of their statement.
 
 Only target statements count. The rationale (from ``主要考虑：`` or
 ``关于X，主要考虑：`` on, :data:`RATIONALE`) never adds a target — it restates
-them (``将…目标定为5.5%左右``) and cites history (``连续N年稳定在…以上``) —
+them (``将…目标定为6%左右``) and cites history (``连续N年稳定在…以上``) —
 but it may say how a target changed from last year: ``与上年保持一致`` /
 ``与2030年目标保持一致`` (unchanged), ``比上年提高`` (raised), ``比上年降低``
 (lowered) (:data:`CHANGE_STATEMENTS`), which :attr:`ProseTarget.stated_change`

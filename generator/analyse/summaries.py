@@ -15,7 +15,7 @@ taken from the lead ``——`` paragraphs of the review part (never a count of
 countries, ports or products), followed, for a report that states its
 targets in prose, by this year's headline targets (``target`` figures: the
 growth, jobs, unemployment and price targets). Bracketed cross-references
-to boxes and charts printed elsewhere (``（见专栏3）``) are no summary text.
+to boxes and charts printed elsewhere (``（见专栏6）``) are no summary text.
 
 :func:`summarize_json` is the JSON form printed by ``python -m generator
 summarize``.

@@ -1,10 +1,10 @@
 """The meeting a report was delivered at, in English.
 
 A report's date line names the people's congress session it was delivered
-to in one fixed grammar — ``第十四届全国人民代表大会第三次会议``,
+to in one fixed grammar — ``第十五届全国人民代表大会第二次会议``,
 ``某省第十五届人民代表大会第二次会议``, ``市十六届人大五次会议`` — which is
-rendered the way the official English texts do: "the Third Session of the
-14th National People's Congress". The place, when named, goes through the
+rendered the way the official English texts do: "the Second Session of the
+15th National People's Congress". The place, when named, goes through the
 glossary like any place. A meeting outside this grammar returns None (the
 caller falls back to the glossary).
 """
@@ -45,7 +45,7 @@ def _session(n: int) -> str:
 
 
 def meeting_en(meeting: str, place: Callable[[str], Text]) -> Text | None:
-    """``第十四届全国人民代表大会第三次会议`` -> "the Third Session of the 14th National People's Congress".
+    """``第十五届全国人民代表大会第二次会议`` -> "the Second Session of the 15th National People's Congress".
 
     ``place`` renders a place name (the glossary's); None when ``meeting`` is not in the grammar.
     """

@@ -19,7 +19,7 @@ order, come:
 Region and years come from the title: ``关于河北省2030年…执行情况及2031年…草案``
 gives ``河北省``, 2030 and 2031; a title with no place before the first year is
 the national report (``全国``). A title without them (``政府工作报告``) leaves
-them to the meeting (``在某省第十四届人民代表大会…``, ``全国人民代表大会`` is
+them to the meeting (``在某省第十五届人民代表大会…``, ``全国人民代表大会`` is
 national) and to the part headings (see ``read.structure``).
 """
 
@@ -74,7 +74,7 @@ _DATE_PARTS = re.compile(rf"(?P<year>\d{{4}}|[〇○零一二三四五六七八�
 _MEETING = re.compile(r"在(?P<meeting>.+?(?:会议|大会|会))(?:上|开幕会上|闭幕会上)?(?:的)?(?:讲话|报告)?[）)]?$")
 _ISO_DATE = re.compile(r"(?P<year>\d{4})[-/.年]\s*(?P<month>\d{1,2})[-/.月]\s*(?P<day>\d{1,2})")
 _PUBLISHED_LINE = re.compile(r"(?:发布时间|发布日期|时间|日期)\s*[：:]\s*(?P<date>\d{4}[-/.年]\s*\d{1,2}[-/.月]\s*\d{1,2})")
-# 在某省第十四届人民代表大会… -> 某省; 全国人民代表大会 -> national.
+# 在某省第十五届人民代表大会… -> 某省; 全国人民代表大会 -> national.
 _MEETING_REGION = re.compile(r"^(?P<region>[\u4e00-\u9fff]{1,16}?(?:省|市|自治区|特别行政区|自治州|州|地区|盟|县|区|旗))(?:第|[一二三四五六七八九十]+届)")
 NATIONAL_MEETINGS = ("全国人民代表大会", "全国人大")
 _SALUTATION = re.compile(r"^(各位代表|各位委员|同志们)")
@@ -139,7 +139,7 @@ def without_citation(text: str) -> str:
 
 
 def iso_date(year: str, month: str, day: str | None) -> str | None:
-    """``二〇二五``, ``三``, ``五`` -> ``2025-03-05`` (None for an impossible date or no day)."""
+    """``二〇三一``, ``三``, ``五`` -> ``2031-03-05`` (None for an impossible date or no day)."""
     if day is None:
         return None
     try:

@@ -65,7 +65,7 @@ PART_ROLES: list[tuple[str, str]] = [
     ("工作安排", "tasks"),
 ]
 # Issuers whose reports are national.
-NATIONAL_ISSUERS = ("国务院", "国家发展和改革委员会", "国家发展改革委")
+NATIONAL_ISSUERS = ("国务院",)
 MAX_HEADING_CHARS = 60
 MAX_CAPTION_CHARS = 80
 _N = f"[{NUMERAL_CLASS}]+"
