@@ -103,8 +103,15 @@ def _names(text: str) -> list[str]:
 BELOW_EXPECTATION = re.compile(r"^低于(?:预期|目标)")
 
 
-def good_news(found: Shortfall, catalogue: Catalogue) -> bool:
-    """"Below expectations" of an indicator the catalogue knows is better lower."""
+# A sentence that calls its list a shortfall (2项指标未达到预期目标，…甲低于预期目标): no good news in it.
+SHORTFALL_FRAME = re.compile(r"未达到|未达预期|未完成|未能完成|不及预期|有(?:一定|较大)?差距")
+
+
+def good_news(found: Shortfall, catalogue: Catalogue, sentence: str = "") -> bool:
+    """"Below expectations" of an indicator the catalogue knows is better lower, in a sentence not
+    framed as a shortfall."""
+    if SHORTFALL_FRAME.search(sentence):
+        return False
     definition = catalogue.match(found.name_zh)
     below = BELOW_EXPECTATION.match(found.outcome_zh) is not None
     return below and definition is not None and definition.polarity is Polarity.LOWER
@@ -176,7 +183,7 @@ def find_shortfalls(paragraphs: Iterable[Paragraph], catalogue: Catalogue) -> li
         for sentence in sentences(para.text):
             for found in shortfalls_in(sentence, para.span.start):
                 if (found.name_zh not in seen and indicator_like(found.name_zh, catalogue)
-                        and not good_news(found, catalogue)):
+                        and not good_news(found, catalogue, sentence)):
                     seen.add(found.name_zh)
                     out.append(found)
     return out

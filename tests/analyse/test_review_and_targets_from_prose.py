@@ -54,6 +54,13 @@ def test_shortfalls_named_in_the_text(sentence: str, expected: list[tuple[str, s
     assert [(s.name_zh, s.outcome_zh, s.cause_zh) for s in found] == expected
 
 
+def test_below_expectations_in_a_sentence_framed_as_a_shortfall() -> None:
+    # Lower is better for this indicator in the catalogue, but the sentence lists it as not achieved.
+    framed = "1项指标未达到预期目标，主要是受国际能源价格下跌影响，居民消费价格涨幅低于预期目标。"
+    assert [s.name_zh for s in find_shortfalls([para(4, framed)], CATALOGUE)] == ["居民消费价格涨幅"]
+    assert find_shortfalls([para(4, "居民消费价格涨幅低于预期目标。")], CATALOGUE) == []
+
+
 @pytest.mark.parametrize("sentence", [
     "全省单位地区生产总值能耗有所下降，生态环境持续改善。",  # good news, no stated reason
     "规模以上工业增加值增长较快，主要原因是：新能源汽车产量大幅增长。",  # above, not below
