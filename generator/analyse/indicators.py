@@ -95,14 +95,21 @@ def scorecard_csv(doc: Document) -> str:
     for item in analysis.scorecard.rows():
         writer.writerow((
             "review", item.number or "", item.level, item.name_zh, item.indicator_id or "", item.unit,
-            "binding" if item.binding else "anticipatory", item.target_text, item.actual_text,
+            _attribute(item.binding, item.origin), item.target_text, item.actual_text,
             item.status.value, item.reason.zh, "", "", "", item.line,
         ))
     for plan_item in analysis.plan.rows():
         writer.writerow((
             "plan", plan_item.number or "", plan_item.level, plan_item.name_zh, plan_item.indicator_id or "",
-            plan_item.unit, "binding" if plan_item.binding else "anticipatory", plan_item.target_text, "",
+            plan_item.unit, _attribute(plan_item.binding, plan_item.origin), plan_item.target_text, "",
             "", "", plan_item.change.previous_text or "", plan_item.change.kind.value,
             plan_item.change.ambition.value, plan_item.line or "",
         ))
     return out.getvalue()
+
+
+def _attribute(binding: bool, origin: str) -> str:
+    """binding / anticipatory from a table; unknown ("") for what the prose names without saying."""
+    if origin == "prose":
+        return ""
+    return "binding" if binding else "anticipatory"

@@ -93,3 +93,10 @@ def test_the_same_report_as_text_reads_the_same(doc: Document, tmp_path) -> None
     copy = tmp_path / "report.txt"
     copy.write_bytes(SEED.read_bytes())
     assert scorecard_json(read_document(copy)) | {"source": ""} == scorecard_json(doc) | {"source": ""}
+
+
+def test_the_csv_does_not_claim_an_attribute_the_text_does_not_give(doc: Document) -> None:
+    from generator.analyse.indicators import scorecard_csv
+
+    rows = [line.split(",") for line in scorecard_csv(doc).splitlines()[1:]]
+    assert rows and all(row[6] == "" for row in rows)  # neither binding nor anticipatory: not stated
