@@ -177,6 +177,10 @@ class Brief:
     plan_year: str
     source_file: str
     generated: str  # formatted date
+    genre: str = "plan_report"  # generator.document.Genre value
+    kicker: Text = Text()  # the line above the title: "Hebei 2031 plan report: brief"
+    presented: Text = Text()  # when and where it was delivered: "5 March 2031, the Third Session of …"
+    source_url: str = ""  # the address of the copy read, when known (http/https only)
     keywords: tuple[str, ...] = ()
     headline: tuple[Figure, ...] = ()
     glance_tally: tuple[Text, ...] = ()  # "13 of 29 anticipatory targets met"
@@ -197,7 +201,8 @@ class Brief:
 
     def texts(self) -> Iterator[Text]:
         """Every localised text of the brief (for gap counting and number QA)."""
-        yield from (self.title, self.issuer, self.region, self.score_origin, self.plan_origin)
+        yield from (self.title, self.kicker, self.presented, self.issuer, self.region, self.score_origin,
+                    self.plan_origin)
         yield from self.glance_tally
         yield from self.retired
         for f in self.headline:

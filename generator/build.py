@@ -67,6 +67,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+from generator.read.sniff import format_of
 from generator.errors import EXIT_BAD_INPUT, BriefError
 
 if TYPE_CHECKING:
@@ -163,8 +164,12 @@ def _glob(base: Path, patterns: tuple[str, ...]) -> list[Path]:
 
 
 def source_format(source: Path, data: bytes) -> str:
-    """The format the reader will read ``source`` as (part of the analysis digest)."""
-    return source.suffix.lower().lstrip(".")
+    """The format the reader will read ``source`` as, sniffed from its first bytes, and the name the brief shows.
+
+    Both are part of the analysis digest: the same bytes saved as ``X.md``
+    and ``X.txt`` may be read alike, but the brief names its source file.
+    """
+    return f"{format_of(source)}:{source.name}"
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
 """The document model: what every reader produces and every later stage reads.
 
-A plan report is a title block, a preamble, numbered *parts* (``一、``), each
+A document is of a :class:`Genre`: a plan report (the genre the tool is made
+for) or a government work report (政府工作报告, which shares its shape); the
+reader refuses other genres, naming them. A plan report is a title block, a preamble, numbered *parts* (``一、``), each
 with *sections* (``（一）``, whose first sentence is the section title) made
 of *paragraphs*; a paragraph that opens with ``一是`` / ``二是`` is an *item*,
 one that opens with ``——`` is a *lead* paragraph. After the parts come the
@@ -20,6 +22,21 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import Any, Iterator
+
+
+class Genre(str, Enum):
+    """What a document is. Only the first two are read; the others name what a refused file seems to be."""
+
+    PLAN_REPORT = "plan_report"  # 关于…国民经济和社会发展计划执行情况与…计划草案的报告
+    WORK_REPORT = "work_report"  # 政府工作报告
+    BUDGET_REPORT = "budget_report"  # 关于…预算执行情况与…预算草案的报告
+    STATISTICAL_COMMUNIQUE = "statistical_communique"  # …国民经济和社会发展统计公报
+    SPEECH = "speech"  # 在…会议上的讲话
+    NEWS_ARTICLE = "news_article"  # a newspaper or agency report
+    UNKNOWN = "unknown"  # no report structure at all
+
+
+READ_GENRES = (Genre.PLAN_REPORT, Genre.WORK_REPORT)
 
 
 @dataclass(frozen=True)
@@ -166,16 +183,22 @@ class Attachment:
 
 @dataclass
 class Document:
-    """A whole plan report."""
+    """A whole report."""
 
     source: str  # path as given
-    format: str  # "txt" | "docx" | "html" | "md"
+    format: str  # the format it was read as (content, not extension): "txt" | "docx" | "html" | "md"
     title: str
-    issuer: str | None
+    issuer: str | None  # the organisation that issued it, never a newspaper or a note
     region: str | None  # e.g. the province or city, "全国" for the national report
     review_year: int | None
     plan_year: int | None
     span: Span  # lines of the title block
+    genre: Genre = Genre.PLAN_REPORT
+    presenter: str | None = None  # who delivered it as printed: 国务院总理 李强, 某省发展和改革委员会主任 张三
+    meeting: str | None = None  # where: 某省第十五届人民代表大会第二次会议
+    date: str | None = None  # when it was delivered (its own date line), ISO 8601
+    published: str | None = None  # when the copy read was published (front matter, page metadata), ISO 8601
+    source_url: str | None = None  # the address of the copy read, when the file records it
     preamble: list[Paragraph] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)

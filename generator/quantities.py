@@ -9,7 +9,8 @@ built from those tables.
 :func:`find_quantities` scans prose for every figure and leaves out what only
 looks like one: ordinals (``第28项``, ``9号线``), names and models with digits
 (``5G``, ``A320``, ``12英寸``, ``1+X``, ``世界500强``), dates and years
-(``2030年``, ``11月``, ``1月1日``). Counts of policies and lists
+(``2030年``, ``11月``, ``1月1日``), classes of products (``1000千瓦级``) and
+bracketed cross-references to boxes and charts (``（见专栏6）``). Counts of policies and lists
 (``22条政策措施``, ``“5张清单”``) *are* figures, quoted or not: they are what a
 reader of the brief checks. Chinese-numeral counts (``两个``, ``八个方面``) are
 left out of the scan: in this genre they are rhetoric (``“四个面向”``), while
@@ -224,10 +225,15 @@ _CN_NUMBER = f"[{''.join(CN_DIGITS)}{''.join(CN_TENS)}]+"
 
 
 def _amount(tag: str, number: str = _NUMBER) -> str:
-    """number, magnitude, 余/多, unit, trailing qualifier — groups suffixed by tag."""
+    """number, 多/余 before a magnitude, magnitude, 余/多, unit, trailing qualifier — groups suffixed by tag.
+
+    余/多 stands after the magnitude (120万余户) or before it (260多万名, 1000余亿元).
+    """
+    magnitude = _magnitude_pattern()
     return (
         f"(?P<num{tag}>{number})"
-        f"(?P<mag{tag}>{_magnitude_pattern()})?"
+        f"(?:(?P<pre{tag}>{_alt(list(QUALIFIER_WORDS['inside']))})(?={magnitude}))?"
+        f"(?P<mag{tag}>{magnitude})?"
         f"(?P<inside{tag}>{_alt(list(QUALIFIER_WORDS['inside']))})?"
         f"(?P<unit{tag}>{_alt(_UNIT_WORDS)})?"
         f"(?P<after{tag}>{_alt(list(QUALIFIER_WORDS['after']))})?"
@@ -277,7 +283,8 @@ def _qualifier(m: re.Match[str], *groups: str) -> Qualifier | None:
     for group in groups:
         word = m.group(group)
         if word:
-            return QUALIFIER_WORDS[group.rstrip("12")][word]
+            kind = group.rstrip("12")
+            return QUALIFIER_WORDS["inside" if kind == "pre" else kind][word]
     return None
 
 
@@ -299,12 +306,12 @@ def _build(m: re.Match[str], text: str) -> Quantity:
         )
     if "num1" in groups and m.group("num1"):
         low_unit, high_unit = _unit(m, "1"), _unit(m, "2")
-        qualifier = before or _qualifier(m, "inside2", "after2", "after1", "inside1")
+        qualifier = before or _qualifier(m, "pre2", "inside2", "after2", "after1", "pre1", "inside1")
         return Quantity(
             value=sign * Decimal(m.group("num1")), unit=high_unit or low_unit,
             high=Decimal(m.group("num2")), qualifier=qualifier, basis=basis, text=text,
         )
-    qualifier = before or _qualifier(m, "inside", "after")
+    qualifier = before or _qualifier(m, "pre", "inside", "after")
     unit = _unit(m, "")
     return Quantity(
         value=sign * _decimal(m.group("num")), unit=unit, qualifier=qualifier,
@@ -352,6 +359,19 @@ SPEC_WORDS: tuple[str, ...] = (
 )
 # Written right before a number, these make it a reference: 附件1, 编号3.
 REFERENCE_WORDS: tuple[str, ...] = ("附件", "附表", "编号", "代码", "第")
+# Written right after a whole quantity, these make it a class of product: 1000千瓦级发动机, 10万吨级泊位.
+CLASS_WORDS: tuple[str, ...] = ("级", "型")
+# A bracketed cross-reference to a box, chart or table printed elsewhere: （见第八版专栏4）,
+# （见专栏6）, （见图5）, （详见附表1）. Its numbers are no figures, its words no content.
+CROSS_REFERENCE = re.compile(
+    r"[（(]\s*(?:详|参)?见[^（）()]{0,30}?(?:专栏|图表|图|表|附表|附件|框)\s*[\d一二三四五六七八九十]+"
+    r"[^（）()]{0,16}[）)]"
+)
+
+
+def without_references(text: str) -> str:
+    """``text`` without its bracketed cross-references to boxes, charts and tables."""
+    return CROSS_REFERENCE.sub("", text)
 
 
 def _is_figure(m: re.Match[str], norm: str) -> bool:
@@ -366,6 +386,8 @@ def _is_figure(m: re.Match[str], norm: str) -> bool:
     num_end = m.end("num") if m.group("num") else m.end()
     if norm.startswith(SPEC_WORDS, num_end) or norm.endswith(REFERENCE_WORDS, 0, start):
         return False
+    if norm.startswith(CLASS_WORDS, end):
+        return False
     if m.group("sign") and (before in MINUS_SIGNS or (start and norm[start - 1 : start + 1] == "——")):
         return False
     groups = m.re.groupindex
@@ -379,7 +401,7 @@ def _is_figure(m: re.Match[str], norm: str) -> bool:
         return unit in RANK_UNITS
     if unit:
         return True
-    if m.group("after") or m.group("inside"):
+    if m.group("after") or m.group("inside") or m.group("pre"):
         return True
     # a bare number in brackets is a list marker: （2）加快…
     if before in "（(" and after in "）)" and not m.group("sign"):
@@ -401,11 +423,16 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         raise ParseError(f"not text: {text!r}")
     norm = normalise(text)  # same length: offsets map back to text
     found: list[QuantityMatch] = []
+    references = [r.span() for r in CROSS_REFERENCE.finditer(norm)]
     pos = 0
     while True:
         m = _QUANTITY.search(norm, pos)
         if m is None:
             break
+        inside = next((b for a, b in references if a <= m.start() < b), None)
+        if inside is not None:
+            pos = inside
+            continue
         if m.start() == m.end():
             pos = m.end() + 1
             continue

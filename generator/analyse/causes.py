@@ -426,6 +426,18 @@ def _opener(sentence: str, line: int, reader: _Factors) -> Cause | None:
     return Cause(suffered[0].group(0), factors, line, general=True) if factors else None
 
 
+def stated_cause(text: str, line: int, glossary: Glossary | None) -> Cause:
+    """A reason the report states after ``主要原因是：`` as a Cause, its factors read with ``glossary``.
+
+    Without a glossary (the Chinese brief shows the words as written) no factors are read.
+    """
+    if glossary is None:
+        return Cause(text, (), line)
+    found = _cause_text(text if _AFTER.match(text) else "主要原因是" + text, line, _Factors(glossary), own_phrase=False)
+    factors = found.factors if found is not None else ()
+    return Cause(text, factors or (text,), line)
+
+
 def find_causes(
     doc: Document,
     scorecard: Scorecard,

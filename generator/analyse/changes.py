@@ -11,7 +11,12 @@ normalised name; units must agree), and the change kinds:
 * ``unchanged`` — same number and wording (or both ``—``, both ``▽`` …);
 * ``reworded`` — same indicator, target written differently (``5.5左右`` ->
   ``5.5以内``, a number -> ``保稳促优``, a renamed indicator);
-* ``replaced`` — the report says so: ``将民间投资增速调整为制造业投资增速``.
+* ``replaced`` — the report says so: ``将民间投资增速调整为制造业投资增速``;
+* ``not_known`` — there is no last-year table to compare with and the report
+  says nothing of the change. Without such a table a target is ``new`` only
+  when the report says so (``新增…指标``), and ``unchanged`` / ``raised`` /
+  ``lowered`` when the rationale of a prose target says so
+  (``与上年保持一致``, :attr:`ProseTarget.stated_change`).
 
 Last year's indicators with no counterpart are ``retired``, with the report's
 stated reason when it gives one (``…不再作为一项约束性指标``) — only against a
@@ -54,6 +59,7 @@ class ChangeKind(str, Enum):
     UNCHANGED = "unchanged"
     REWORDED = "reworded"
     REPLACED = "replaced"
+    NOT_KNOWN = "not_known"  # no last-year table to compare with, and the report does not say
 
 
 class Ambition(str, Enum):
@@ -433,11 +439,27 @@ def _plan_rows(plan: list[PlanIndicator]) -> Iterator[PlanIndicator]:
 
 def _from_prose(found: ProseTarget, catalogue: Catalogue) -> PlanIndicator:
     resolved = resolve(catalogue, found.name_zh, found.target)
+    said = found.stated_change
+    unchanged = said is not None and said.kind == "unchanged"
+    change = (Change(ChangeKind(said.kind), ambition=Ambition.SAME if unchanged else Ambition.UNKNOWN,
+                     stated_line=said.line, previous_text=found.target_text if unchanged else None)
+              if said else Change(ChangeKind.NOT_KNOWN))  # "unchanged": last year's target was this one
     return PlanIndicator(
         name_zh=found.name_zh, unit=found.target.unit or (resolved.definition.unit if resolved.definition else ""),
         binding=False, target_text=found.target_text, target=found.target, indicator_id=resolved.id,
-        en=resolved.en, polarity=resolved.polarity, line=found.line, origin="prose",
+        en=resolved.en, polarity=resolved.polarity, line=found.line, origin="prose", change=change,
     )
+
+
+def _without_comparison(plan: list[PlanIndicator], stated: StatedChanges, catalogue: Catalogue) -> None:
+    """No last year's table: only what the report says (新增…指标) is known of each change."""
+    for item in _plan_rows(plan):
+        if item.change.kind is not ChangeKind.NEW:
+            continue  # prose targets carry their stated change or NOT_KNOWN already
+        if stated.new_text and _contains(stated.new_text, item.name_zh, catalogue):
+            item.change = Change(ChangeKind.NEW, stated_line=stated.new_line)
+        else:
+            item.change = Change(ChangeKind.NOT_KNOWN)
 
 
 def compare_plan(doc: Document, scorecard: Scorecard, catalogue: Catalogue) -> PlanComparison:
@@ -453,7 +475,14 @@ def compare_plan(doc: Document, scorecard: Scorecard, catalogue: Catalogue) -> P
         plan = [_from_prose(t, catalogue) for t in extract_plan_targets(doc)]
         origin = Origin("prose", plan[0].line) if plan else Origin("none")
     stated = read_stated_changes(plan_paragraphs(doc, origin.attachment))
-    retired = compare(plan, scorecard.review, stated, catalogue) if scorecard.review else []
+    if scorecard.origin.kind == "table" and scorecard.review:
+        retired = compare(plan, scorecard.review, stated, catalogue)
+        for item in _plan_rows(plan):  # last year's table is there: a target it lacks is new
+            if item.change.kind is ChangeKind.NOT_KNOWN:
+                item.change = Change(ChangeKind.NEW)
+    else:  # no last-year table (a review read from prose names shortfalls, not targets)
+        retired = []
+        _without_comparison(plan, stated, catalogue)
     if origin.kind == "prose":
         # Prose states only the headline targets: last year's others are not thereby dropped.
         retired = []

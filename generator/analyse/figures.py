@@ -90,16 +90,29 @@ GROWTH_METRICS: tuple[str, ...] = ("增速", "增长率", "增幅")
 # metric words that mark a headline-grade total
 TOTAL_WORDS: tuple[str, ...] = ("总值", "总额", "总量", "总产值", "生产总值", "总收入", "总计", "投资")
 # Metrics a reader looks for first (output, growth, jobs, prices, investment …):
-# keyword in the metric -> priority; the best match counts. Used for the
-# headline and, scaled down, for ranking within a section.
-METRIC_PRIORITY: dict[str, float] = {
-    "生产总值": 10, "经济增长": 10, "经济增速": 10,
-    "就业": 8, "失业率": 7, "消费价格": 8, "物价": 7,
-    "可支配收入": 7, "居民收入": 7,
-    "投资": 6, "消费品零售": 6, "进出口": 6, "外贸": 6,
-    "一般公共预算收入": 5, "财政收入": 5, "税收": 4, "研发经费": 5,
-    "工业增加值": 5, "服务业增加值": 5, "粮食": 4, "市场主体": 4, "外资": 4,
-}
+# pattern on the metric -> priority; the best match counts. Used for the
+# headline and, scaled down, for ranking within a section. The economy-wide
+# measures are anchored at the start of the metric: 海洋生产总值 (a sector),
+# 单位国内生产总值能耗 (an intensity) and 资本形成总额对经济增长的贡献率 (a share)
+# are not the economy's output or growth.
+METRIC_PRIORITY: tuple[tuple[re.Pattern[str], float], ...] = tuple(
+    (re.compile(pattern), weight) for pattern, weight in (
+        (r"^(?:国内|地区)生产总值(?!.*(?:比重|占比|贡献率))", 10), (r"^经济(?:增长|增速)", 10),
+        (r"^(?:城镇)?新增就业|^城镇就业", 8), (r"^(?:全国)?城镇(?:调查|登记)?失业率", 7), (r"^居民消费价格", 8),
+        (r"物价", 7), (r"^(?:全体|城乡|全国|城镇|农村)?居民(?:人均)?可支配收入(?!比)|^居民收入", 7),
+        (r"投资", 6), (r"消费品零售", 6), (r"进出口", 6), (r"^外贸", 6),
+        (r"一般公共预算收入", 5), (r"财政收入", 5), (r"税收", 4), (r"研发经费", 5),
+        (r"工业增加值", 5), (r"服务业增加值", 5), (r"^粮食", 4), (r"市场主体", 4), (r"外资", 4),
+    )
+)
+# Scope words a metric may open with that do not change what it measures.
+_PRIORITY_SCOPE = re.compile(r"^(?:全年|全国|全省|全市|全区|全州|全县|我国|我省|我市)")
+# Counted things that are never headline figures: 120个国家和地区, 300个港口, 800种产品.
+COUNTED_THINGS: tuple[str, ...] = (
+    "国家", "地区", "国家和地区", "城市", "港口", "产品", "品种", "项目", "企业", "园区", "基地", "城市群",
+)
+# Count units that count people: such counts may be headline figures (城镇新增就业1256万人).
+PEOPLE_UNITS: tuple[str, ...] = ("人", "人次", "名")
 PRIORITY_SCALE = 0.2  # METRIC_PRIORITY -> section ranking bonus
 LONG_METRIC = 16  # metrics longer than this read as a clause, not a name
 # score penalties: a fragment, a bare generic measure, a breakdown of a total, a clause
@@ -113,7 +126,16 @@ NOUN_STOPS: tuple[str, ...] = (
     "全年", "年度", "如期", "完成", "已", "实现", "建成", "落地", "取得", "获", "入选", "开工", "达到",
     "超过", "减税", "降费", "投资", "共计", "累计", "投入运营", "投用", "投产", "纳入", "能够",
     "在", "通过", "有序", "加快", "稳步", "成为", "向", "开展", "高质量", "等项目", "等重点",
+    "置换", "用于", "支持", "实施", "投入运行", "投入使用",
+    # idioms of reaching a level name no thing: 首次跃上800亿斤新台阶, 突破100万辆大关
+    "新台阶", "大关", "关口", "新高", "新水平",
 )
+# A comparison with a year before (比上年多350亿元, 较2030年低1个百分点): the figure is a
+# change of the figure before it in the sentence, even after a comma; its sign from the last word.
+COMPARISON_CHANGE = re.compile(r"^(?:较|比)(?:上年|去年|上年同期|\d{4}年|同期)?(?:同期)?(?P<word>多|少|高|低|增加|减少|提高|降低)$")
+COMPARISON_SIGNS: dict[str, int] = {"多": 1, "高": 1, "增加": 1, "提高": 1, "少": -1, "低": -1, "减少": -1, "降低": -1}
+# Verbs that end the subject of a clause: 粮食总产量|再创历史新高 (the subject of a bare level after it).
+SUBJECT_ENDS = re.compile(r"再创|创|实现|达到|突破|跃上|迈上|保持|稳定|连续|首次|增长|下降|超过")
 # ... and before another number: 17条|约353公里 (约 alone is part of 约束性)
 _NOUN_END = re.compile(r"(?:约|近|逾|超|达|为)?\d")
 _NOUN_WINDOW = 20
@@ -137,6 +159,7 @@ class KeyFigure:
     related_to: int | None = None  # index of the figure whose metric this one inherits
     relation_zh: str = ""  # e.g. "实现年度计划的" for a share of the plan
     scope_zh: str = ""  # the sector a breakdown figure belongs to, a prefix of metric_zh
+    target: bool = False  # this year's target, not an outcome (kind "target")
 
     @property
     def value(self) -> Decimal:
@@ -164,6 +187,7 @@ class KeyFigure:
             "kind": self.kind,
             "qualifier": q.qualifier.value if q.qualifier else None,
             "line": self.line,
+            "target": self.target,
         }
 
 
@@ -405,9 +429,15 @@ def _figures_in_sentence(sentence: str, line: int, index: int, group: int) -> li
             suffix = _average_suffix(clause) if kind == "growth" else ""
             if suffix and metric and not metric.endswith(suffix):
                 metric += suffix
+            compared = COMPARISON_CHANGE.match(clause.strip(" 、"))
+            comparable = prev is not None and _comparable(m.quantity.measure, prev.quantity.measure)
+            if compared and comparable:
+                kind = "pp" if m.quantity.measure == "pp" else "growth"
+                sign = COMPARISON_SIGNS[compared.group("word")]
             if prev is not None and (
                 (not metric and (joined or kind != "count"))
                 or (kind != "count" and clause.startswith(COMPARISON_STARTS) and joined)
+                or (compared and comparable)
                 or (kind != "count" and metric.endswith(RELATION_ENDINGS))
             ):
                 # 完成投资3620亿元、实现年度计划的112%: the share is of the figure
@@ -422,6 +452,8 @@ def _figures_in_sentence(sentence: str, line: int, index: int, group: int) -> li
         metric, scope_zh = _scoped(metric, scope)
         if not metric:
             metric = _noun_after(norm, m.end)
+        if (not metric or is_fragment(metric)) and related is None and kind == "level":
+            metric = _subject_before(norm, clause_start) or metric  # 粮食总产量再创新高，首次跃上X新台阶
         if prev is None or not joined:
             group += 1
         quantity = m.quantity if sign > 0 or m.quantity.value < 0 else replace(m.quantity, value=-m.quantity.value)
@@ -440,6 +472,21 @@ def _figures_in_sentence(sentence: str, line: int, index: int, group: int) -> li
     return out
 
 
+
+
+def _comparable(measure: str, previous: str) -> bool:
+    """Can a figure of ``measure`` be a change of one of ``previous`` (an amount of an amount, pp of a rate)?"""
+    return measure == previous or (measure == "pp" and previous in ("percent", "permille"))
+
+
+def _subject_before(norm: str, clause_start: int) -> str:
+    """The subject of the clause before ``clause_start`` in the sentence: its words up to the first verb."""
+    if clause_start <= 0 or norm[clause_start - 1] not in "，,":
+        return ""
+    previous = _clause_before(norm, clause_start - 1, 0)
+    cut = SUBJECT_ENDS.search(previous)
+    subject = clean_metric(previous[: cut.start()] if cut else "")
+    return "" if is_fragment(subject) else subject
 
 
 def _scoped(metric: str, scope: str) -> tuple[str, str]:
@@ -489,7 +536,17 @@ def figure_score(fig: KeyFigure) -> float:
 
 def metric_priority(metric: str) -> float:
     """How headline-grade a metric is (0 when it names nothing in METRIC_PRIORITY)."""
-    return max((w for k, w in METRIC_PRIORITY.items() if k in metric), default=0.0)
+    metric = _PRIORITY_SCOPE.sub("", metric)
+    return max((w for pattern, w in METRIC_PRIORITY if pattern.search(metric)), default=0.0)
+
+
+def headline_grade(fig: KeyFigure) -> bool:
+    """May this figure head the brief? Not a count of countries, ports, products or items."""
+    if fig.kind != "count":
+        return True
+    if fig.quantity.base_unit in PEOPLE_UNITS:
+        return True
+    return metric_priority(fig.metric_zh) > 0 and not fig.metric_zh.endswith(COUNTED_THINGS)
 
 
 def _linked(a: KeyFigure, b: KeyFigure) -> bool:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from generator.analyse.changes import PlanComparison, compare_plan
 from generator.analyse.factcheck import Finding, check
 from generator.analyse.projects import Projects, find_projects
-from generator.analyse.scorecard import Scorecard, build_scorecard
+from generator.analyse.prose_review import prose_scorecard
+from generator.analyse.scorecard import Scorecard
 from generator.analyse.tallies import Tallies, tally_document
 from generator.document import Document
 from generator.lexicon.catalogue import Catalogue
@@ -31,7 +32,7 @@ class IndicatorAnalysis:
 
 def analyse_indicators(doc: Document, catalogue: Catalogue) -> IndicatorAnalysis:
     """Scorecard, tallies, plan changes, projects and fact-checks of ``doc``."""
-    scorecard = build_scorecard(doc, catalogue)
+    scorecard = prose_scorecard(doc, catalogue)
     plan = compare_plan(doc, scorecard, catalogue)
     tallies = tally_document(doc, scorecard, plan)
     projects = find_projects(doc)

@@ -25,9 +25,10 @@ CHANGE_VERBS: dict[str, tuple[str, int]] = {
     "降低到": ("level", 1), "提高至": ("level", 1), "提高到": ("level", 1), "提升至": ("level", 1),
     "提升到": ("level", 1), "增长至": ("level", 1), "增长到": ("level", 1), "增加到": ("level", 1),
     "增加至": ("level", 1), "上升至": ("level", 1), "上升到": ("level", 1), "达到": ("level", 1),
-    "突破": ("level", 1), "增至": ("level", 1), "迈上": ("level", 1), "跨上": ("level", 1),
+    "突破": ("level", 1), "增至": ("level", 1), "迈上": ("level", 1), "跨上": ("level", 1), "跃上": ("level", 1),
+    "跃升至": ("level", 1), "跃升到": ("level", 1), "站上": ("level", 1), "登上": ("level", 1),
     # a change
-    "同比增长": ("growth", 1), "年均增长": ("growth", 1), "平均增长": ("growth", 1), "增长": ("growth", 1),
+    "同比增长": ("growth", 1), "实际增长": ("growth", 1), "名义增长": ("growth", 1), "年均增长": ("growth", 1), "平均增长": ("growth", 1), "增长": ("growth", 1),
     "上涨": ("growth", 1), "增加": ("growth", 1), "提高": ("growth", 1), "提升": ("growth", 1),
     "上升": ("growth", 1), "扩大": ("growth", 1), "同比下降": ("growth", -1), "下降": ("growth", -1),
     "减少": ("growth", -1), "降低": ("growth", -1), "回落": ("growth", -1), "下滑": ("growth", -1),
@@ -39,6 +40,10 @@ LINKING_WORDS: tuple[str, ...] = (
     "约", "共", "已", "新增加", "突破", "完成", "保持在", "保持", "稳定在", "控制在", "不低于", "不少于", "超",
     # adverbs between metric and verb: 居民消费价格温和上涨2.1%
     "温和", "稳步", "持续", "较快", "快速", "大幅", "明显", "平稳", "稳定", "均", "再", "又", "进一步",
+    # an average is the same measure: 城镇调查失业率平均为5.3% (平均 goes whole, never its 均 alone)
+    "平均值", "平均",
+    # prepositions before the figure: 赤字率按3%安排
+    "拟按", "按照", "按",
 )
 # Words removed from the start of a metric whatever follows: connectives,
 # subjects, time words, modal and aspirational words.
@@ -60,7 +65,12 @@ MIN_CORE = 3
 # Verbs after which the rest of the phrase is what was said: 市委全会提出|未来五年…
 REPORTING_VERBS: tuple[str, ...] = ("提出", "明确", "反馈", "强调", "要求", "指出")
 # Time expressions anywhere in a metric (years are removed by _YEARS).
-TIME_WORDS = re.compile(r"未来[一二三四五六七八九十\d]+年|今后[一二三四五六七八九十\d]+年|十[一二三四五六七八九]五期间|期间")
+TIME_WORDS = re.compile(
+    r"未来[一二三四五六七八九十\d]+年|今后[一二三四五六七八九十\d]+年|十[一二三四五六七八九]五期间|期间"
+    r"|截至(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?|连续\d+年"
+)
+# Adverbs that name no measure: a metric that is only one of these is a fragment (一次性|增加…).
+ADVERB_METRICS: tuple[str, ...] = ("一次性", "首次", "再次", "累计", "合计", "共计", "分别", "同比", "全年", "年内")
 # Verbs that make a phrase a fragment when it ends with them (结对区县推动 15个…).
 FRAGMENT_ENDINGS: tuple[str, ...] = (
     "推动", "推进", "实施", "开展", "完成", "新增", "获批", "提出", "明确", "推出", "出台", "印发", "落实",
@@ -71,18 +81,29 @@ FRAGMENT_ENDINGS: tuple[str, ...] = (
 )
 PER_WORDS = re.compile(r"(?:每[十百千万]?[人户年月日天周])+$")
 _NOTE = re.compile(r"^[（(][^）)]*[）)]")
+# A Latin abbreviation in brackets after a name says it again: 国内生产总值（GDP）, 研究与试验发展（R&D）.
+ABBREVIATION = re.compile(r"[（(][A-Z][A-Za-z&]{1,7}[）)]")
 SHORT_METRIC = 3  # metrics shorter than this ("完成", "项目") say too little
 QUOTES = re.compile("[“”‘’\"'「」『』]")
 _YEARS = re.compile(r"(?:19|20)\d\d年(?:度|底|末|初)?")
 
 
+# Words whose last character is also a one-character linking word (为, 约, 均, 共 …): that
+# character is part of the word, never stripped from it (违法行政行为, 水资源节约, 人均).
+WHOLE_WORDS: frozenset[str] = frozenset({
+    "行为", "作为", "人均", "户均", "平均", "公共", "节约", "集约", "制约", "发达", "表达", "到达", "得到", "受到",
+    "为了", "除了", "达到", "超超", "以至", "直至", "总共",
+})
+
+
 def strip_end(text: str, words: Iterable[str]) -> str:
+    """``text`` without the ``words`` it ends with, never cutting a word of :data:`WHOLE_WORDS` in two."""
     ordered = sorted(words, key=len, reverse=True)
     changed = True
     while changed and text:
         changed = False
         for w in ordered:
-            if text.endswith(w):
+            if text.endswith(w) and not (len(w) == 1 and text[-2:] in WHOLE_WORDS and text[-2:] not in words):
                 text, changed = text[: -len(w)], True
                 break
     return text
@@ -102,8 +123,9 @@ def _strip_start(text: str, words: Iterable[str], keep: int = 0) -> str:
 
 
 def is_fragment(metric: str) -> bool:
-    """True when the phrase is no metric name: too short, verbs only, or ends with a verb."""
-    return len(metric) < SHORT_METRIC or metric.endswith(FRAGMENT_ENDINGS) or is_verb_only(metric)
+    """True when the phrase is no metric name: too short, verbs or adverbs only, or ends with a verb."""
+    return (len(metric) < SHORT_METRIC or metric.endswith(FRAGMENT_ENDINGS) or is_verb_only(metric)
+            or metric in ADVERB_METRICS)
 
 
 def is_verb_only(metric: str) -> bool:
@@ -119,6 +141,7 @@ def clean_metric(phrase: str, verbs_at_end: bool = True) -> str:
     subjects, time words and process verbs at the start.
     """
     text = _NOTE.sub("", QUOTES.sub("", phrase.lstrip("—- ")))  # （段）59公里: a note, not a name
+    text = ABBREVIATION.sub("", text)
     text = TIME_WORDS.sub("", _YEARS.sub("", text))
     for verb in REPORTING_VERBS:
         k = text.rfind(verb)

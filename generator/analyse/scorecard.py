@@ -63,6 +63,8 @@ class ScoredIndicator:
     line: int = 0
     level: int = 0  # 1 for sub-rows
     children: list["ScoredIndicator"] = field(default_factory=list)
+    origin: str = "table"  # "table" | "prose" (named in the text as falling short)
+    cause_zh: str | None = None  # prose rows: the report's stated reason, as written
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -80,6 +82,8 @@ class ScoredIndicator:
             "polarity": self.polarity.value,
             "polarity_source": self.polarity_source,
             "line": self.line,
+            "origin": self.origin,
+            "stated_reason": self.cause_zh,
             "children": [c.to_dict() for c in self.children],
         }
 
@@ -88,7 +92,7 @@ class ScoredIndicator:
 class Origin:
     """Where a list of indicators came from."""
 
-    kind: str  # "table" | "prose" | "none"
+    kind: str  # "table" | "prose" (read from the text) | "none"
     line: int | None = None
     table: int | None = None  # index into Document.tables
     attachment: int | None = None
@@ -343,6 +347,7 @@ class Scorecard:
 
 
 def build_scorecard(doc: Document, catalogue: Catalogue) -> Scorecard:
+    """From the review table (origin "none" without one: see :func:`generator.analyse.prose_review.prose_scorecard`)."""
     found = review_table(doc)
     if found is None:
         return Scorecard([], Origin("none"))

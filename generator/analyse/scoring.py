@@ -92,6 +92,7 @@ class ReasonCode(str, Enum):
     CHILDREN_MET = "children_met"
     CHILDREN_MISSED = "children_missed"
     CHILDREN_MIXED = "children_mixed"
+    STATED_SHORTFALL = "stated_shortfall"  # a review read from prose: the report names it as falling short
 
 
 REASON = "reason"  # the catalogue context of reasons (full sentences)

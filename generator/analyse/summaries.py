@@ -11,7 +11,11 @@ no item titles (its thrust). When nothing fits because the best sentence is long
 budget, its leading clauses are used, cut at a ``；``/``：`` boundary (else at
 a ``，``) and marked ``……``. Each section also gets its top key figures
 (:mod:`generator.analyse.figures`), and the report its headline figures,
-taken from the lead ``——`` paragraphs of the review part.
+taken from the lead ``——`` paragraphs of the review part (never a count of
+countries, ports or products), followed, for a report that states its
+targets in prose, by this year's headline targets (``target`` figures: the
+growth, jobs, unemployment and price targets). Bracketed cross-references
+to boxes and charts printed elsewhere (``（见专栏6）``) are no summary text.
 
 :func:`summarize_json` is the JSON form printed by ``python -m generator
 summarize``.
@@ -22,9 +26,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
-from generator.analyse.figures import KeyFigure, extract_figures, figure_score, metric_priority, rank_figures
+from generator.analyse.figures import (
+    KeyFigure, extract_figures, figure_score, headline_grade, metric_priority, rank_figures,
+)
 from generator.analyse.tallies import parse_tally
 from generator.document import Document, Paragraph, ParagraphKind, Part, Section
+from generator.errors import ParseError
+from generator.quantities import parse_quantity, without_references
+from generator.targets import TargetKind
 from generator.text import sentences
 
 SECTION_ROLES: tuple[str, ...] = ("review", "tasks")
@@ -34,6 +43,9 @@ HEADLINE_ROLE = "review"
 DEFAULT_BUDGET = 200
 DEFAULT_MAX_FIGURES = 5
 DEFAULT_MAX_HEADLINE = 8
+MAX_HEADLINE_TARGETS = 4  # this year's targets shown after the outcomes …
+MAX_OUTCOMES_WITH_TARGETS = 6  # … when the outcomes are cut to this many
+_NUMERIC_TARGETS = (TargetKind.EXACT, TargetKind.ABOUT, TargetKind.AT_LEAST, TargetKind.AT_MOST, TargetKind.RANGE)
 
 # Sentence choice: weight of figure density, of position, and the overlap
 # with chosen text above which a sentence is a repetition.
@@ -142,7 +154,8 @@ def _candidates(section: Section) -> list[_Candidate]:
         position = 0
         for sentence in sentences(paragraph.text):
             order += 1
-            if _is_heading_sentence(sentence, section):
+            sentence = without_references(sentence).strip()
+            if not sentence or _is_heading_sentence(sentence, section):
                 continue
             figures = [f for f in extract_figures([Paragraph(sentence, paragraph.span)]) if f.metric_zh]
             info = sum(max(figure_score(f), 0.0) for f in figures)
@@ -211,7 +224,27 @@ def summarize_section(section: Section, budget: int = DEFAULT_BUDGET) -> tuple[s
     return head + body, body
 
 
+def _without_rationale(section: Section) -> Section:
+    """The section with each lead target statement cut before its rationale (主要考虑：…).
+
+    The rationale restates the targets and cites history (连续N年…以上): neither is what the
+    section's summary and key figures should show.
+    """
+    from generator.analyse.prose_targets import split_statement  # builds on the scorecard stage
+
+    paragraphs = []
+    for para in section.paragraphs:
+        if para.kind is ParagraphKind.LEAD:
+            statement, segments = split_statement(para.text)
+            if segments:
+                para = replace(para, text=statement.strip())
+        paragraphs.append(para)
+    return replace(section, paragraphs=paragraphs)
+
+
 def _section_summary(part: Part, section: Section, budget: int, max_figures: int) -> SectionSummary:
+    if part.role in OVERVIEW_ROLES:
+        section = _without_rationale(section)
     summary, body = summarize_section(section, budget)
     figures = rank_figures(extract_figures(section.paragraphs), max_figures)
     return SectionSummary(
@@ -236,13 +269,14 @@ def _without_tallies(para: Paragraph) -> Paragraph | None:
 
 
 def headline_figures(doc: Document, limit: int = DEFAULT_MAX_HEADLINE) -> list[KeyFigure]:
-    """The report's headline figures, best first.
+    """The report's headline figures, best first, then this year's headline targets.
 
     From the lead ``——`` paragraphs of the review part; when they hold no
     figure, from its other opening paragraphs, and then from the whole part.
     Sentences counting the report's own targets (``20项主要指标中，17项完成``)
-    are no headline figures.
+    and counts of countries or products are no headline figures.
     """
+    targets = headline_targets(doc, MAX_HEADLINE_TARGETS)
     review = [p for p in doc.parts if p.role == HEADLINE_ROLE] or doc.parts[:1]
     sources: list[list[Paragraph]] = []
     for part in review:
@@ -250,12 +284,35 @@ def headline_figures(doc: Document, limit: int = DEFAULT_MAX_HEADLINE) -> list[K
         sources.append([q for q in map(_without_tallies, part.intro) if q is not None])
         sources.append([p for s in part.sections for p in s.paragraphs])
     for paragraphs in sources:
-        figures = [f for f in extract_figures(paragraphs) if f.metric_zh]
+        figures = [f for f in extract_figures(paragraphs) if f.metric_zh and headline_grade(f)]
         if figures:
             ranked = rank_figures(figures)
             ranked.sort(key=lambda f: (-_headline_score(f), f.index))
-            return ranked[:limit]
-    return []
+            outcomes = min(limit, MAX_OUTCOMES_WITH_TARGETS) if targets else limit
+            return ranked[:outcomes] + targets
+    return targets
+
+
+def headline_targets(doc: Document, limit: int = MAX_HEADLINE_TARGETS) -> list[KeyFigure]:
+    """This year's headline-grade targets stated in prose (none for a report with indicator tables)."""
+    if limit <= 0 or any(t.kind == "indicator" for t in doc.tables):
+        return []
+    from generator.analyse.prose_targets import extract_plan_targets  # builds on the scorecard stage
+
+    found: list[KeyFigure] = []
+    for i, target in enumerate(extract_plan_targets(doc)):
+        if target.target.kind not in _NUMERIC_TARGETS:
+            continue
+        try:
+            quantity = parse_quantity(target.target_text)
+        except ParseError:
+            continue
+        fig = KeyFigure(metric_zh=target.name_zh, quantity=quantity, kind="target", line=target.line,
+                        sentence=target.clause, index=i, group=-1, target=True)
+        if metric_priority(fig.metric_zh) > 0:
+            found.append(fig)
+    best = sorted(found, key=lambda f: (-metric_priority(f.metric_zh), f.index))[:limit]
+    return sorted(best, key=lambda f: f.index)
 
 
 def _parts(doc: Document, roles: Iterable[str]) -> list[Part]:

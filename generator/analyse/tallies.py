@@ -6,8 +6,11 @@ status. Reads the report's own tallies (:func:`find_stated_tallies`):
 
     N项计划指标中，B项为约束性指标，除1项指标国家暂未下达…目标值，其余全部完成；
     E项为预期性指标，其中A、B等M项指标能够完成，K项完成有难度，C数据口径调整
-    N项指标中，有M项指标符合预期目标，其中B个约束性指标全部完成
+    N项指标中，有M项指标符合预期目标，其中B个约束性指标全部完成。…有J项预期性指标与目标有一定差距
     共N项指标，其中约束性指标B项、预期性指标E项
+
+A group named with its size and a status at once (``有J项预期性指标与目标有一定差距``)
+counts J under that status, not as the group's size.
 
 A sentence is cut into clauses; a clause naming a group (``6项为约束性指标``)
 opens that group, and the status phrases after it (``STATUS_PHRASES``) count
@@ -61,7 +64,8 @@ TOTAL_PHRASES: tuple[re.Pattern[str], ...] = (
 # Status phrases: (status, pattern). n absent = "the rest" / "all of the group".
 STATUS_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("no_target", re.compile(r"除?" + _N + _UNIT + r"(?:指标)?(?:的)?(?:国家)?(?:暂未|尚未|未)(?:正式)?下达")),
-    ("missed", re.compile(_N + _UNIT + r"(?:指标)?(?:完成有难度|完成难度较大|未完成|未能完成|未达到|未达预期|不及预期|低于预期)")),
+    ("missed", re.compile(_N + _UNIT + r"(?:指标)?(?:完成有难度|完成难度较大|未完成|未能完成|未达到|未达预期|不及预期|低于预期"
+                          r"|与(?:预期)?目标(?:还)?有(?:一定|较大)?差距|有差距)")),
     ("met", re.compile(_N + _UNIT + r"(?:指标)?(?:能够|可以|已经|已|均|全部)?(?:完成|达到|实现|符合预期)(?!有难度|难度)")),
     ("met_rest", re.compile(r"其余(?:指标)?(?:全部|均|都)(?:完成|达到|实现|符合预期)")),
     ("met_all", re.compile(r"(?<!其余)(?:全部|均|都)(?:完成|达到|实现|符合预期)")),
@@ -175,6 +179,18 @@ def _named(clause: str, before: int) -> list[str]:
     return [n for n in names if n and n not in NOT_NAMES]
 
 
+# A status right after a group phrase (…4项预期性指标|与目标有一定差距): what the count is of.
+_STATUS_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("missed", re.compile(r"^\s*(?:完成有难度|完成难度较大|未完成|未能完成|未达到|未达预期|不及预期|低于预期"
+                          r"|与(?:预期)?目标(?:还)?有(?:一定|较大)?差距|有差距)")),
+    ("met", re.compile(r"^\s*(?:能够|可以|已经|已)?(?:完成|达到|实现|符合预期)(?!有难度|难度)")),
+)
+
+
+def _status_after(text: str) -> str | None:
+    return next((status for status, pattern in _STATUS_AFTER if pattern.match(text)), None)
+
+
 def _group_matches(clause: str) -> list[tuple[str, re.Match[str]]]:
     """Non-overlapping group phrases of a clause, in order."""
     found = sorted(
@@ -219,6 +235,13 @@ def parse_tally(text: str, stage: str, line: int) -> list[StatedTally]:
         outer = current
         for group, m in opened:
             current = group
+            counted = _status_after(clause[m.end():])
+            if counted is not None and counted in ("met", "missed"):
+                target_scope = scope(group)
+                target_scope.counts[counted] = target_scope.counts.get(counted, 0) + (_int(m.group("n")) or 0)
+                clause = clause[: m.start()]  # consumed: the status is this group's count
+                opened = [(g, x) for g, x in opened if x.start() < m.start()]
+                break
             scope(group).total = _int(m.group("n"))
         for _, m in reversed(opened):
             clause = clause[: m.start()] + clause[m.end():]
@@ -312,7 +335,8 @@ def named_status_mismatches(
 
 def tally_document(doc: Document, scorecard: Scorecard, plan: PlanComparison) -> Tallies:
     """Computed tallies, the report's stated ones, and their reconciliation."""
-    review = count(scorecard.review)
+    # Rows read from prose are the shortfalls the text names, not the indicator set: nothing to count.
+    review = count(scorecard.review if scorecard.origin.kind == "table" else [])
     plan_counts = plan.counts()
     attachment = scorecard.origin.attachment
     stated = find_stated_tallies(review_paragraphs(doc, attachment), "review")

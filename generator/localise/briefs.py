@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Iterable
 
 from generator.analyse.analysis import Analysis
-from generator.analyse.causes import Cause
+from generator.analyse.causes import Cause, stated_cause
 from generator.analyse.changes import PlanComparison, PlanIndicator
 from generator.analyse.factcheck import Finding as CheckFinding
 from generator.analyse.figures import KeyFigure
@@ -29,11 +30,12 @@ from generator.brief import (
     Brief, Chart, ChartPoint, Figure, Finding, PlanRow, ScoreRow, SectionBrief, Status, TableBlock,
     TallyRow, TermPair, Text,
 )
-from generator.document import Document
+from generator.document import Document, Genre
 from generator.errors import GlossaryError
 from generator.lexicon.catalogue import Catalogue
 from generator.lexicon.languages import Language
 from generator.lexicon.matcher import TermMatcher
+from generator.localise.meetings import meeting_en
 from generator.localise.terms import TermRenderer
 from generator.localise.voice import RenderedVoice, Voice, make_voice
 from generator.localise.wording import Wording
@@ -53,8 +55,14 @@ STATUS_WORDS: dict[str, str] = {
 STATUS_ORDER = tuple(STATUS_WORDS)
 CHANGE_WORDS: dict[str, str] = {
     "new": "New", "raised": "Raised", "lowered": "Lowered", "unchanged": "Unchanged",
-    "reworded": "Reworded", "replaced": "Replaced",
+    "reworded": "Reworded", "replaced": "Replaced", "not_known": "Not known",
 }
+# The line above the title, per genre (catalog msgids).
+KICKERS: dict[Genre, str] = {
+    Genre.PLAN_REPORT: "%(region)s %(year)s plan report: brief",
+    Genre.WORK_REPORT: "%(region)s %(year)s government work report: brief",
+}
+_WEB_ADDRESS = re.compile(r"^https?://[^\s<>\"']+$", re.I)
 SEVERITY_WORDS: dict[str, str] = {"error": "Error", "warning": "Warning", "info": "Information"}
 SEVERITY_ORDER = ("error", "warning", "info")
 GROUPS: dict[str, tuple[str, str]] = {  # tally group -> (label, glance sentence)
@@ -140,18 +148,22 @@ class BriefBuilder:
             lang=v.lang,
             html_lang=v.html_lang,
             title=v.term(doc.title, "title", line=doc.span.start),
-            issuer=v.term(doc.issuer, "organisation", line=doc.span.start) if doc.issuer else Text(),
+            issuer=(v.term(doc.issuer or doc.presenter, "organisation", line=doc.span.start)
+                    if doc.issuer or doc.presenter else Text()),
             region=v.term(doc.region, "place", line=doc.span.start) if doc.region else Text(),
             review_year=str(doc.review_year or ""),
             plan_year=str(doc.plan_year or ""),
             source_file=Path(doc.source).name,
             generated=v.date(self.generated),
+            genre=doc.genre.value,
+            presented=self.presented(),
+            source_url=doc.source_url if doc.source_url and _WEB_ADDRESS.match(doc.source_url) else "",
             generated_iso=self.generated.isoformat(),
             headline=tuple(self.figure(f) for f in self.summaries.headline),
             score_rows=tuple(self.score_rows()),
             tallies=tuple(self.tallies()),
             glance_tally=tuple(self.glance()),
-            score_origin=self.origin(self.analysis.scorecard.origin),
+            score_origin=self.origin(self.analysis.scorecard.origin, review=True),
             plan_rows=tuple(self.plan_rows(self.analysis.plan)),
             retired=tuple(self.retired(self.analysis.plan)),
             plan_origin=self.origin(self.analysis.plan.origin),
@@ -161,6 +173,8 @@ class BriefBuilder:
             findings=tuple(self.findings()),
             warnings=tuple(doc.warnings),
         )
+        brief.kicker = v.word(KICKERS.get(doc.genre, KICKERS[Genre.PLAN_REPORT]), region=brief.region,
+                              year=brief.plan_year)
         brief.charts = tuple(c for c in (self.scorecard_chart(brief), self.projects_chart()) if c is not None)
         brief.keywords = tuple(str(t) for t in (brief.region, v.word("plan report"), v.word("indicator scorecard")) if t)
         if isinstance(v, RenderedVoice):
@@ -171,12 +185,34 @@ class BriefBuilder:
                 raise GlossaryError(f"number QA failed: {problems[0]}{more}", self.project.paths.units)
         return brief
 
+    def presented(self) -> Text:
+        """When and where the report was delivered, as its date line says."""
+        v, doc = self.voice, self.doc
+        when = _formatted_date(doc.date, v)
+        if isinstance(v, RenderedVoice) and when:
+            v.glossary_texts.add(when)  # a date of the source, not a figure for the number QA
+        where = Text()
+        if doc.meeting:
+            rendered = (meeting_en(doc.meeting, lambda place: v.term(place, "place", line=doc.span.start))
+                        if isinstance(v, RenderedVoice) else None)
+            if rendered is not None and isinstance(v, RenderedVoice):
+                v.glossary_texts.update(seg.text for seg in rendered.segments if not seg.gap)  # "14th": no figure
+            where = rendered or v.term(doc.meeting, "organisation", line=doc.span.start)
+        if when and where:
+            return v.word("%(date)s, %(meeting)s", date=when, meeting=where)
+        return where or Text.plain(when)
+
     # ------------------------------------------------------------ figures
 
     def figure(self, fig: KeyFigure) -> Figure:
         v = self.voice
-        label = v.term(fig.metric_zh, "metric", line=fig.line, context=fig.sentence)
+        known = self.catalogue.match(fig.metric_zh)  # 国内生产总值增长 is the catalogue's GDP growth
+        label = v.term(fig.metric_zh, "metric", line=fig.line, context=fig.sentence,
+                       default=known.en if known else None)
         q = fig.quantity
+        if fig.target:
+            label = v.word("%(metric)s: %(year)s target", metric=label, year=str(self.doc.plan_year or ""))
+            return Figure(label=label, value=v.quantity(q), source=v.line_ref(fig.line), kind="target")
         if fig.kind == "growth" and q.unit in ("%", "") and q.value is not None:
             word = "down %(value)s" if q.value < 0 else "up %(value)s"
             value = v.word(word, value=v.quantity(_abs(q)))
@@ -216,8 +252,13 @@ class BriefBuilder:
             level=row.level,
             category=v.term(row.category, "heading", line=row.line) if row.category else Text(),
             source=v.line_ref(row.line),
-            cause=self.cause(self.causes.get(row.line)),
+            cause=self.cause(self._stated(row) if row.cause_zh else self.causes.get(row.line)),
         )
+
+    def _stated(self, row: ScoredIndicator) -> Cause:
+        """The reason the report states for a shortfall it names (factors read only for English)."""
+        glossary = self.voice.glossary if isinstance(self.voice, RenderedVoice) else None
+        return stated_cause(row.cause_zh or "", row.line, glossary)
 
     def cause(self, cause: Cause | None) -> Text:
         """The report's own explanation: as written in Chinese, as glossary terms in English."""
@@ -239,8 +280,14 @@ class BriefBuilder:
         return self.wording.sentence(sentence, unit=row.unit, line=row.line, context=REASON_SHORT if short else None)
 
     def tallies(self) -> Iterable[TallyRow]:
-        """Binding and anticipatory counts, and all indicators when the report states a total."""
+        """Binding and anticipatory counts, and all indicators when the report states a total.
+
+        Without a review table nothing is counted: the rows are the report's own stated tallies.
+        """
         t = self.analysis.tallies
+        if self.analysis.scorecard.origin.kind != "table":
+            yield from self._stated_tallies()
+            return
         groups = [(g, label, t.review.get(g)) for g, (label, _) in GROUPS.items()]
         for group, label, tally in groups:
             if tally is not None and tally.total:
@@ -276,6 +323,23 @@ class BriefBuilder:
             agrees=all(c.agrees for c in checks) if checks else None,
         )
 
+    def _stated_tallies(self) -> Iterable[TallyRow]:
+        """One row per scope the review prose states a tally for: its own counts, where it says them."""
+        v = self.voice
+        labels = {"all": "All indicators", **{g: label for g, (label, _) in GROUPS.items()}}
+        for scope, label in labels.items():
+            stated = [s for s in self.analysis.tallies.stated if s.stage == "review" and s.scope == scope]
+            if not stated:
+                continue
+            counts: dict[str, int] = {}
+            for s in stated:
+                for key, n in s.counts.items():
+                    counts.setdefault(key, n)
+            total = next((s.total for s in stated if s.total is not None), None)
+            where = v.word("As stated in the text (%(where)s)", where=v.line_ref(*(s.line for s in stated)))
+            yield TallyRow(kind=v.word(label), counts=tuple((self.status(k), n) for k, n in _ordered(counts) if n),
+                           total=total if total is not None else sum(counts.values()), stated=where, agrees=None)
+
     def glance(self) -> Iterable[Text]:
         v, t = self.voice, self.analysis.tallies
         computed = False
@@ -293,9 +357,15 @@ class BriefBuilder:
                 continue
             total = stated.total if stated.total is not None else sum(stated.counts.values())
             yield v.word(sentence, met=v.count(stated.counts["met"]), total=v.count(total))
+        named = [r for r in self.analysis.scorecard.review if r.origin == "prose"]
+        if named:
+            yield v.word("%(n)s indicators named in the text as falling short", n=v.count(len(named)))
 
-    def origin(self, origin: Origin) -> Text:
+    def origin(self, origin: Origin, review: bool = False) -> Text:
         v = self.voice
+        if origin.kind == "prose" and review:
+            return v.word("From the text, not a table: the indicators the report names as falling short, "
+                          "with its reasons (%(where)s)", where=v.line_ref(origin.line))
         if origin.kind == "table" and origin.attachment:
             return v.word("From the indicator table in Attachment %(n)s (%(where)s)",
                           n=v.count(origin.attachment), where=v.line_ref(origin.line))
@@ -334,8 +404,7 @@ class BriefBuilder:
 
     def plan_row(self, item: PlanIndicator) -> PlanRow:
         v, ch = self.voice, item.change
-        compared = self.analysis.scorecard.origin.kind != "none"  # no last-year table: nothing to compare
-        change = v.word(CHANGE_WORDS[ch.kind.value]) if compared else Text()
+        change = v.word(CHANGE_WORDS[ch.kind.value])
         if ch.replaces:
             change = Text.join([change, Text.plain(" ("), self.indicator(ch.replaces, item.line),
                                 Text.plain(")")])
@@ -347,7 +416,7 @@ class BriefBuilder:
             binding=item.binding,
             target=v.target(item.target_text, item.unit, line=item.line),
             previous=v.target(ch.previous_text, item.unit, line=ch.previous_line) if ch.previous_text else Text(),
-            change_key=ch.kind.value if compared else "",
+            change_key=ch.kind.value,
             change=change,
             level=item.level,
             category=v.term(item.category, "heading", line=item.line) if item.category else Text(),
@@ -451,6 +520,16 @@ class BriefBuilder:
 
 
 # ---------------------------------------------------------------- helpers
+
+def _formatted_date(iso: str | None, voice: Voice) -> str:
+    """An ISO date of the model as the brief's language writes it ("" when none or invalid)."""
+    if not iso:
+        return ""
+    try:
+        return voice.date(date.fromisoformat(iso))
+    except ValueError:
+        return ""
+
 
 def _ordered(counts: dict[str, int]) -> list[tuple[str, int]]:
     return [(k, counts[k]) for k in STATUS_ORDER if k in counts]

@@ -1,85 +1,85 @@
 """Read stage: a source file (txt, docx, html, md) -> :class:`generator.document.Document`.
 
-:func:`read_document` picks the format reader by file extension; each reader
-turns the file into blocks (``read.blocks``) and ``read.structure`` builds the
-same Document model from them, whatever the format.
+:func:`read_document` reads the file once (refusing sources over the size
+limit, :mod:`generator.read.limits`), decides its format from its content
+(:mod:`generator.read.sniff`; the extension is only a hint), hands the bytes
+to that format's reader, which turns them into blocks (``read.blocks``),
+and ``read.structure`` builds the same Document model from them, whatever
+the format. Every failure is an :class:`InputError` naming the file.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from generator.document import Document
 from generator.errors import InputError
-from generator.read.blocks import Source
-from generator.read.decode import decode, read_bytes
-from generator.read.structure import build_document
+from generator.read.sniff import HEAD_BYTES, Format, sniff
 
-__all__ = ["read_document", "FORMATS"]
+if TYPE_CHECKING:  # the readers are imported when a file is read: ``read.sniff`` stays cheap to import
+    from generator.document import Document
+    from generator.read.blocks import Source
+
+__all__ = ["read_document", "READERS", "Format"]
 
 
-def _txt(path: Path) -> Source:
+def _txt(data: bytes, path: Path) -> Source:
     from generator.read.txt import parse_txt
 
-    return parse_txt(_text(path))
+    return parse_txt(_text(data, path))
 
 
-def _md(path: Path) -> Source:
+def _md(data: bytes, path: Path) -> Source:
     from generator.read.markdown import parse_markdown
 
-    return parse_markdown(_text(path))
+    return parse_markdown(_text(data, path))
 
 
-def _html(path: Path) -> Source:
-    from generator.read.html import declared_charset, parse_html
+def _html(data: bytes, path: Path) -> Source:
+    from generator.read.decode import decode
+    from generator.read.html import declared_charset, parse_html, prescan
 
-    data = read_bytes(path)
-    _refuse_empty(data, path)
+    prescan(data)  # before decoding: a page far beyond the limits costs no more than its bytes
     return parse_html(decode(data, path, declared_charset(data)), path)
 
 
-def _docx(path: Path) -> Source:
+def _docx(data: bytes, path: Path) -> Source:
     from generator.read.docx import read_docx
 
-    _refuse_empty(read_bytes(path), path)
-    return read_docx(path)
+    return read_docx(data, path)
 
 
-def _text(path: Path) -> str:
-    data = read_bytes(path)
-    _refuse_empty(data, path)
+def _text(data: bytes, path: Path) -> str:
+    from generator.read.decode import decode
+
     text = decode(data, path)
     if not text.strip():
         raise InputError("empty file (only whitespace)", path, 1)
     return text
 
 
-def _refuse_empty(data: bytes, path: Path) -> None:
-    if not data.strip():
-        raise InputError("empty file", path, 1)
-
-
-# extension -> (format name, reader)
-FORMATS: dict[str, tuple[str, Callable[[Path], Source]]] = {
-    ".txt": ("txt", _txt),
-    ".text": ("txt", _txt),
-    ".md": ("md", _md),
-    ".markdown": ("md", _md),
-    ".html": ("html", _html),
-    ".htm": ("html", _html),
-    ".xhtml": ("html", _html),
-    ".docx": ("docx", _docx),
+READERS: dict[Format, Callable[[bytes, Path], Source]] = {
+    Format.TXT: _txt,
+    Format.MD: _md,
+    Format.HTML: _html,
+    Format.DOCX: _docx,
 }
 
 
 def read_document(path: str | Path) -> Document:
-    """Read a plan report; bad input raises :class:`InputError` (file and line)."""
+    """Read a report; bad input raises :class:`InputError` (file and line)."""
+    from generator.read import limits
+    from generator.read.decode import read_bytes
+    from generator.read.structure import build_document
+
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in FORMATS:
-        known = ", ".join(sorted(FORMATS))
-        hint = " (save it as .docx)" if suffix == ".doc" else ""
-        raise InputError(f"unsupported file type {suffix or '(none)'!r}{hint}; expected one of {known}", path, None)
-    fmt, reader = FORMATS[suffix]
-    return build_document(reader(path), path, fmt)
+    data = read_bytes(path)
+    if not data or data.isspace():  # (isspace stops at the first other byte: no copy of a big file)
+        raise InputError("empty file", path, 1)
+    fmt = sniff(data[:HEAD_BYTES], path)
+    with limits.budget():
+        try:
+            source = READERS[fmt](data, path)
+        except limits.LimitExceeded as exc:
+            raise InputError(str(exc), path, exc.line) from None
+    return build_document(source, path, fmt.value)

@@ -3,8 +3,8 @@
 A :class:`TextBlock` is one paragraph (with the layout hints some formats
 carry: heading level, bold, quote); a :class:`TableBlock` is a grid of cell
 strings with the source lines of each row. :class:`Source` is the whole
-file as blocks plus document-level hints (a title from HTML ``<title>`` or
-Markdown front matter). ``read.structure`` turns a Source into a Document,
+file as blocks plus document-level hints (title, byline, publication date
+and address from HTML ``<meta>`` or Markdown front matter). ``read.structure`` turns a Source into a Document,
 so every format gets the same structure rules.
 
 Text is cleaned the same way in every format (:func:`clean_text`,
@@ -65,6 +65,8 @@ class Source:
     blocks: list[Block] = field(default_factory=list)
     title_hint: str | None = None  # <title>, front matter ``title:``
     byline_hint: str | None = None  # <meta name="author">, front matter ``author:``
+    date_hint: str | None = None  # publication date: front matter ``date:``, <meta name="PubDate">
+    url_hint: str | None = None  # the page's own address: front matter ``source_url:``, <link rel=canonical>
 
 
 def clean_text(text: str) -> str:

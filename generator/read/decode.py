@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from generator.errors import InputError
+from generator.read import limits
 
 BOMS: list[tuple[bytes, str]] = [  # longest first: UTF-32-LE's BOM starts with UTF-16-LE's
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -33,9 +34,14 @@ _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes; a missing or unreadable file is an InputError."""
+    """The file's bytes; a missing or unreadable file is an InputError, one over the size limit too."""
     try:
+        size = path.stat().st_size
+        if path.is_file():
+            limits.check("source_mb", size, None)
         return path.read_bytes()
+    except limits.LimitExceeded as exc:
+        raise InputError(str(exc), path, None) from None
     except FileNotFoundError:
         raise InputError("file not found", path) from None
     except IsADirectoryError:

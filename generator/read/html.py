@@ -7,13 +7,24 @@ page's Chinese text, else the deepest element holding most of it. Inside it
 block elements and ``<br>`` delimit paragraphs; ``<table>`` becomes a
 TableBlock (colspan/rowspan expanded with empty cells so text is not
 repeated) unless it is a layout table (nested tables, or a single row or
-column), whose cells are read as prose. A block's "line" is its ordinal.
+column), whose cells are read as prose. ``<blockquote>`` paragraphs are
+quotes (bylines, as in Markdown). A block's "line" is its ordinal.
+
+Before BeautifulSoup builds its tree (about 1 KB of memory per element) the
+page's tags are counted with a regular expression: a page with more table
+cells or elements than the limits allow (:mod:`generator.read.limits`) is
+refused at once; the nesting depth is checked on the tree before it is
+walked. Document hints come from ``<meta>``: title, author/source, date
+(``PubDate``, ``article:published_time``, ``date``) and the page's own
+address (``<link rel="canonical">``, ``og:url``).
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 import warnings
+from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +32,7 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from generator.errors import InputError
+from generator.read import limits
 from generator.read.blocks import Block, Source, TableBlock, TextBlock, clean_cell, clean_text
 
 DROP_TAGS = [
@@ -51,6 +63,14 @@ MIN_FALLBACK_SHARE = 0.8
 MAX_SPAN = 1000  # colspan/rowspan beyond this is garbage
 TITLE_META = ("ArticleTitle", "og:title", "title")
 BYLINE_META = ("ContentSource", "author", "Author", "source")
+DATE_META = ("PubDate", "pubdate", "publishdate", "article:published_time", "dcterms.created", "date", "Date")
+URL_META = ("og:url", "url", "Url")
+QUOTE_TAGS = {"blockquote"}
+# What opens a table cell / any element (prescan).
+_CELL_TAG = re.compile(r"<t[dh](?=[\s>/])", re.I)
+_ANY_TAG = re.compile(r"<[A-Za-z]")
+_CELL_TAG_BYTES = re.compile(rb"<t[dh](?=[\s>/])", re.I)
+_ANY_TAG_BYTES = re.compile(rb"<[A-Za-z]")
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SOURCE_LINE = re.compile(r"(?:来源|信息来源|发布机构)\s*[：:]\s*([\u4e00-\u9fff]{2,30}?(?:委员会|发展改革委|发改委|人民政府|厅|局))")
@@ -63,11 +83,48 @@ def declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii", "replace") if m else None
 
 
+def prescan(source: str | bytes) -> None:
+    """Refuse a page over the cell or element limit before it is decoded or parsed.
+
+    Counts tags with a regular expression and stops one past the limit, so a
+    page of any size costs no more than that many matches. Every cell opens
+    with ``<td``/``<th`` in some letter case, every element with ``<`` and a
+    letter. On bytes this holds for every ASCII-compatible encoding (``<`` is
+    never part of a GB18030 character); UTF-16/32 pages are counted after
+    decoding.
+    """
+    if isinstance(source, bytes):
+        if source.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return
+        cell, element = _CELL_TAG_BYTES, _ANY_TAG_BYTES
+    else:
+        cell, element = _CELL_TAG, _ANY_TAG  # type: ignore[assignment]
+    for key, pattern in (("table_cells", cell), ("html_elements", element)):
+        cap = limits.value(key)
+        found = sum(1 for _ in islice(pattern.finditer(source), cap + 1))  # type: ignore[arg-type]
+        if found > cap:
+            raise limits.LimitExceeded(key, found, 1, at_least=True)
+
+
+def depth(root: Tag) -> int:
+    """The deepest nesting of elements under ``root`` (iterative: no recursion limit)."""
+    deepest = 0
+    stack: list[tuple[Tag, int]] = [(root, 0)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in node.children if isinstance(child, Tag))
+    return deepest
+
+
 def parse_html(text: str, path: Path) -> Source:
+    prescan(text)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         soup = BeautifulSoup(text, "lxml")
+    limits.check("html_depth", depth(soup))
     title_hint, byline_hint = _hints(soup)
+    date_hint, url_hint = _page_hints(soup)
     for tag in soup.find_all([*DROP_TAGS, *VOID_DROP_TAGS]):
         if tag.decomposed:  # a dropped tag inside one already dropped
             continue
@@ -80,9 +137,26 @@ def parse_html(text: str, path: Path) -> Source:
     try:
         walker.visit(container)
     except RecursionError:
-        raise InputError("HTML nested too deeply to read", path, 1) from None
+        raise InputError(f"HTML nested too deeply to read (raise {limits.LIMITS['html_depth'].env} "
+                         "only with care)", path, 1) from None
     walker.flush()
-    return Source(blocks=walker.blocks, title_hint=title_hint, byline_hint=byline_hint)
+    return Source(blocks=walker.blocks, title_hint=title_hint, byline_hint=byline_hint,
+                  date_hint=date_hint, url_hint=url_hint)
+
+
+def _page_hints(soup: BeautifulSoup) -> tuple[str | None, str | None]:
+    """(publication date, the page's own address) from ``<meta>`` and ``<link rel=canonical>``."""
+    metas = {str(m.get("name") or m.get("property") or ""): str(m.get("content") or "").strip()
+             for m in soup.find_all("meta")}
+    date = next((metas[k] for k in DATE_META if metas.get(k)), None)
+    url = None
+    for link in soup.find_all("link"):
+        rel = link.get("rel") or []
+        if "canonical" in (rel if isinstance(rel, list) else [rel]) and str(link.get("href") or "").strip():
+            url = str(link.get("href")).strip()
+            break
+    url = url or next((metas[k] for k in URL_META if metas.get(k)), None)
+    return date, url
 
 
 def _hints(soup: BeautifulSoup) -> tuple[str | None, str | None]:
@@ -151,13 +225,15 @@ class _Walker:
     heading: int | None = None
     bold_depth: int = 0
     pre_depth: int = 0
+    quote_depth: int = 0
 
     def flush(self) -> None:
         text = clean_text("".join(t for t, _ in self.parts))
         if text:
             bold = all(b for t, b in self.parts if t.strip())
             self.ordinal += 1
-            self.blocks.append(TextBlock(text, self.ordinal, self.ordinal, heading=self.heading, bold=bold))
+            self.blocks.append(TextBlock(text, self.ordinal, self.ordinal, heading=self.heading, bold=bold,
+                                         quote=self.quote_depth > 0))
         self.parts = []
 
     def visit(self, node: Tag) -> None:
@@ -199,9 +275,11 @@ class _Walker:
             self.heading = HEADINGS[name]
         self.bold_depth += bold
         self.pre_depth += name == "pre"
+        self.quote_depth += name in QUOTE_TAGS
         self.visit(tag)
         self.bold_depth -= bold
         self.pre_depth -= name == "pre"
+        self.quote_depth -= name in QUOTE_TAGS
         if block:
             self.flush()
         self.heading = saved_heading
@@ -229,6 +307,8 @@ def data_table(table: Tag) -> list[list[str]] | None:
     rows: list[list[str]] = []
     carry: dict[int, int] = {}  # column -> rows still covered by a rowspan above
     for cells in raw:
+        # Charged before the row is expanded: spans could make it enormous.
+        limits.charge_cells(sum(_span(c, "colspan") for c in cells) + sum(1 for v in carry.values() if v > 0))
         out: list[str] = []
         col = 0
 

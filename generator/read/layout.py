@@ -26,6 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from generator.read import limits
 from generator.read.blocks import TableBlock, clean_cell
 
 MIN_CELLS = 3  # cells of the opening row (and of at least MIN_WIDE_ROWS rows)
@@ -116,6 +117,7 @@ def layout_table(lines: list[str], i: int) -> tuple[TableBlock, int] | None:
         j += 1
     if sum(1 for row in rows if len(row[0].cells) >= MIN_CELLS) < MIN_WIDE_ROWS:
         return None
+    limits.charge_cells(len(rows) * max(len(row[0].cells) for row in rows), spans[-1][1])
     return TableBlock(_grid(rows), spans), j
 
 

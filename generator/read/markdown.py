@@ -1,17 +1,22 @@
 """Markdown (as saved by crawlers and note tools) -> blocks.
 
-Handles what such files contain: YAML front matter (skipped; its ``title`` /
-``author`` are hints), ``#`` headings, ``> byline`` lines, bold headings
+Handles what such files contain: YAML front matter (not text; its
+``title``, ``author``, ``date`` and ``source_url`` are hints), ``#`` headings, ``> byline`` lines, bold headings
 (``**一、…**``), run-in bold section headings, pipe tables (``| a | b |``
 over a ``|---|`` separator), raw HTML ``<table>``s, list bullets and inline
 markup (emphasis, escapes, links, images, ``<br>``). Consecutive lines join
 into one paragraph as in Markdown, except that a hard break (two trailing
 spaces, ``\\``, ``<br>``) or a line opening with a report marker (``一、``,
 ``（一）``, ``一是``, ``——``, ``附件``, ``注：``) starts a new one.
+
+What note-taking tools add is not the report and is dropped: callouts
+(``> [!tip] 批注汇总`` and the ``>`` lines under it), ``%%…%%`` comments and
+``==highlight==`` marks.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html as htmllib
 import re
 from io import StringIO
@@ -20,8 +25,9 @@ from bs4 import BeautifulSoup
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from generator.read import limits
 from generator.read.blocks import Block, Source, TableBlock, TextBlock, clean_cell, clean_text
-from generator.read.html import data_table
+from generator.read.html import data_table, prescan
 from generator.read.numerals import NUMERAL_CLASS
 
 _N = f"[{NUMERAL_CLASS}]+"
@@ -41,18 +47,28 @@ _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _EMPHASIS = re.compile(r"\*\*|__|~~")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 _CODE = re.compile(r"`+")
+_HIGHLIGHT = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
+_CALLOUT = re.compile(r"^>\s*\[![\w-]+\][+-]?")
+_COMMENT_FENCE = "%%"
+_URL = re.compile(r"^https?://\S+$", re.I)
 FRONT_MATTER_TITLE = ("title", "标题")
-FRONT_MATTER_BYLINE = ("author", "source", "publisher", "来源", "作者")
+FRONT_MATTER_BYLINE = ("author", "source", "publisher", "organization", "来源", "作者", "发布机构")
+FRONT_MATTER_DATE = ("date", "published", "publish_date", "pubdate", "created", "发布时间", "发布日期", "日期")
+FRONT_MATTER_URL = ("source_url", "url", "link", "original_url", "canonical_url", "source", "原文链接", "链接")
 
 
 def parse_markdown(text: str) -> Source:
+    if "<" in text:
+        prescan(text)  # raw HTML tables are parsed with BeautifulSoup
     lines = text.split("\n")
     start, meta = _front_matter(lines)
     reader = _Reader(lines)
     reader.run(start)
     title = _meta_value(meta, FRONT_MATTER_TITLE)
-    byline = _meta_value(meta, FRONT_MATTER_BYLINE)
-    return Source(blocks=reader.blocks, title_hint=title, byline_hint=byline)
+    byline = next((v for v in _meta_values(meta, FRONT_MATTER_BYLINE) if not _URL.match(v)), None)
+    url = next((v for v in _meta_values(meta, FRONT_MATTER_URL) if _URL.match(v)), None)
+    return Source(blocks=reader.blocks, title_hint=title, byline_hint=byline,
+                  date_hint=_meta_value(meta, FRONT_MATTER_DATE), url_hint=url)
 
 
 def _front_matter(lines: list[str]) -> tuple[int, dict]:
@@ -69,17 +85,26 @@ def _front_matter(lines: list[str]) -> tuple[int, dict]:
     return 0, {}
 
 
-def _meta_value(meta: dict, keys: tuple[str, ...]) -> str | None:
+def _meta_values(meta: dict, keys: tuple[str, ...]) -> list[str]:
+    out = []
     for key in keys:
         value = meta.get(key)
-        if isinstance(value, (str, int, float)) and str(value).strip():
-            return clean_text(str(value))
-    return None
+        if isinstance(value, (dt.date, dt.datetime)):
+            out.append(value.isoformat())
+        elif isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
+            out.append(clean_text(str(value)))
+    return out
+
+
+def _meta_value(meta: dict, keys: tuple[str, ...]) -> str | None:
+    found = _meta_values(meta, keys)
+    return found[0] if found else None
 
 
 def inline(text: str) -> str:
     """Markdown inline markup removed: images, links, tags, emphasis, escapes."""
     text = _IMAGE.sub("", text)
+    text = _HIGHLIGHT.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _TAG.sub("", text)
     text = _EMPHASIS.sub("", text)
@@ -125,6 +150,19 @@ class _Reader:
             if not line or _RULE.match(line):
                 self.flush()
                 i += 1
+                continue
+            if _CALLOUT.match(line):  # a note tool's callout and its quoted lines
+                self.flush()
+                i += 1
+                while i < len(lines) and lines[i].strip().startswith(">"):
+                    i += 1
+                continue
+            if line.startswith(_COMMENT_FENCE):  # %% a note tool's comment %%
+                self.flush()
+                end = i if line.endswith(_COMMENT_FENCE) and len(line) > 2 else i + 1
+                while end < len(lines) and _COMMENT_FENCE not in lines[end]:
+                    end += 1
+                i = end + 1
                 continue
             if line.lower().startswith("<table"):
                 self.flush()
@@ -187,6 +225,7 @@ class _Reader:
             if not _SEPARATOR.match(line):
                 rows.append(_pipe_cells(line))
                 spans.append((i + 1, i + 1))
+                limits.charge_cells(len(rows[-1]), i + 1)
             i += 1
         if rows:
             self.blocks.append(TableBlock(rows, spans))

@@ -27,8 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.document import (
+    READ_GENRES,
     Attachment,
     Document,
+    Genre,
     Note,
     Paragraph,
     ParagraphKind,
@@ -39,8 +41,9 @@ from generator.document import (
 )
 from generator.errors import InputError
 from generator.read.blocks import Source, TableBlock, TextBlock
-from generator.read.meta import find_title, region_of, years_of
-from generator.read.numerals import NUMERAL_CLASS, cn_int
+from generator.read.genre import classify
+from generator.read.meta import NATIONAL, find_title, parse_date, region_of, region_of_meeting, years_of
+from generator.read.numerals import NUMERAL_CLASS, YEAR_RE, cn_int, year_value
 from generator.read.tables import binding_markers, build_table
 from generator.text import first_sentence, normalise
 
@@ -58,9 +61,11 @@ PART_ROLES: list[tuple[str, str]] = [
     ("重点工作", "tasks"),
     ("主要任务", "tasks"),
     ("重点任务", "tasks"),
+    ("工作任务", "tasks"),  # 2031年政府工作任务 (a work report)
+    ("工作安排", "tasks"),
 ]
-# A title with one of these, or a part of a known role, or an indicator table makes a plan report.
-PLAN_TITLE_WORDS = ("计划", "规划")
+# Issuers whose reports are national.
+NATIONAL_ISSUERS = ("国务院",)
 MAX_HEADING_CHARS = 60
 MAX_CAPTION_CHARS = 80
 _N = f"[{NUMERAL_CLASS}]+"
@@ -132,6 +137,11 @@ def build_document(source: Source, path: Path, fmt: str) -> Document:
         review_year=review,
         plan_year=plan,
         span=head.span,
+        presenter=head.presenter,
+        meeting=head.meeting,
+        date=head.date,
+        published=head.published or parse_date(source.date_hint),
+        source_url=source.url_hint,
     )
     state = _State(doc)
     has_later_attachment = _attachment_positions(blocks)
@@ -392,14 +402,17 @@ def _table(state: _State, block: TableBlock) -> None:
 
 
 def _finish(doc: Document, path: Path) -> None:
-    if not doc.parts and not doc.tables:
-        raise InputError("no plan-report structure found (no 一、 part headings and no tables)", path, 1)
-    if not _plan_report(doc):
+    verdict = classify(doc)
+    if verdict.genre not in READ_GENRES:
         line = doc.parts[0].span.start if doc.parts else 1
-        raise InputError(
-            "not a plan report: no part on 执行情况, 目标 or 任务, no indicator table and no 计划 in the title",
-            path, line,
-        )
+        if verdict.genre is Genre.UNKNOWN and not doc.parts and not doc.tables:
+            raise InputError(f"no report structure found: {verdict.evidence}", path, 1)
+        seems = "it seems to be " + verdict.description if verdict.genre is not Genre.UNKNOWN else "it has"
+        raise InputError(f"not a plan report or government work report: {seems} ({verdict.evidence})", path, line)
+    doc.genre = verdict.genre
+    if not doc.parts and not doc.tables:
+        raise InputError("no report structure found (no 一、 part headings and no tables)", path, 1)
+    _fill_from_parts(doc)
     for table in doc.tables:
         _apply_note_binding(table)
     for part in doc.parts:
@@ -411,13 +424,27 @@ def _finish(doc: Document, path: Path) -> None:
         att.span = Span(att.span.start, max([att.span.end, *ends]))
 
 
-def _plan_report(doc: Document) -> bool:
-    """Evidence of the genre: a part of a known role, an indicator table or 计划 in the title."""
-    return (
-        any(part.role != "other" for part in doc.parts)
-        or any(table.kind == "indicator" for table in doc.tables)
-        or any(word in doc.title for word in PLAN_TITLE_WORDS)
-    )
+def _fill_from_parts(doc: Document) -> None:
+    """Years and region a title does not give (``政府工作报告``): from the part headings, date and meeting."""
+    if doc.review_year is None:
+        doc.review_year = _part_year(doc, ("review",))
+    if doc.plan_year is None:
+        doc.plan_year = _part_year(doc, ("outlook", "tasks"))
+    if doc.plan_year is None and doc.date and doc.genre is Genre.WORK_REPORT:
+        doc.plan_year = int(doc.date[:4])  # a work report is delivered early in the year it plans
+    if doc.review_year is None and doc.plan_year is not None and doc.genre is Genre.WORK_REPORT:
+        doc.review_year = doc.plan_year - 1
+    if doc.region is None:
+        doc.region = region_of_meeting(doc.meeting) or (NATIONAL if doc.issuer in NATIONAL_ISSUERS else None)
+
+
+def _part_year(doc: Document, roles: tuple[str, ...]) -> int | None:
+    for part in doc.parts:
+        if part.role in roles:
+            m = YEAR_RE.search(normalise(part.title))
+            if m:
+                return year_value(m.group(1))
+    return None
 
 
 def _apply_note_binding(table: Table) -> None:

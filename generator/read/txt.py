@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from generator.read import limits
 from generator.read.blocks import Block, Source, TableBlock, TextBlock, clean_cell, clean_text
 from generator.read.layout import layout_table
 
@@ -101,6 +102,7 @@ def _table(lines: list[str], i: int, blocks: list[Block]) -> int:
             break
     wide = sum(1 for r in rows if len(r) >= 2)
     if wide >= 2 and 2 * wide >= len(rows):
+        limits.charge_cells(sum(len(r) for r in rows), spans[-1][1])
         blocks.append(TableBlock(rows, spans))
     else:  # tab-indented prose
         for row, (first, end) in zip(rows, spans):

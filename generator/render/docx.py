@@ -210,8 +210,8 @@ class _Writer:
 
     @property
     def short_title(self) -> str:
-        return self._("%(region)s %(year)s plan report: brief", region=str(self.brief.region),
-                      year=self.brief.plan_year)
+        return str(self.brief.kicker) or self._("%(region)s %(year)s plan report: brief",
+                                                region=str(self.brief.region), year=self.brief.plan_year)
 
     # -- tables -----------------------------------------------------------------------
 
@@ -271,9 +271,10 @@ class _Writer:
         b = self.brief
         self.para(self.short_title, "Subtitle")
         self.para(b.title, "Title")
-        facts = [(self._("Issued by"), b.issuer), (self._("Region"), b.region),
+        facts = [(self._("Issued by"), b.issuer), (self._("Presented"), b.presented), (self._("Region"), b.region),
                  (self._("Review year"), b.review_year), (self._("Plan year"), b.plan_year),
-                 (self._("Source file"), b.source_file), (self._("Generated"), b.generated)]
+                 (self._("Source file"), b.source_file), (self._("Source address"), b.source_url),
+                 (self._("Generated"), b.generated)]
         self.para(Text.join([Text.join([label, value], sep=self.punct["colon"]) for label, value in facts if value],
                             sep=self.punct["dot"]), "Note")
         if b.headline or b.glance_tally:

@@ -167,7 +167,7 @@ def render_page(brief: Brief, chart_entries: dict[str, list[dict]] | None = None
             charts=chart_entries or {},
             font_faces=font_faces(brief.lang, subset_fonts),
             stylesheets=[f"{ASSETS}/{name}" for name in STYLESHEETS],
-            short_title=gettext(brief.lang, "%(region)s %(year)s plan report: brief")
+            short_title=str(brief.kicker) or gettext(brief.lang, "%(region)s %(year)s plan report: brief")
             % {"region": str(brief.region), "year": brief.plan_year},
             description=gettext(brief.lang, "Brief of the plan report: indicator scorecard, plan targets, "
                                             "major projects and section summaries."),

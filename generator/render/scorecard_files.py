@@ -63,17 +63,24 @@ def scorecard_csv(analysis: Analysis, words: Wording) -> str:
     for item in analysis.scorecard.rows():
         writer.writerow((
             "review", item.number or "", item.level, item.name_zh, item.indicator_id or "", item.unit,
-            "binding" if item.binding else "anticipatory", item.target_text, item.actual_text,
+            _attribute(item.binding, item.origin), item.target_text, item.actual_text,
             item.status.value, str(words.sentence(item.reason.sentence(), unit=item.unit)), "", "", "", item.line,
         ))
     for plan_item in analysis.plan.rows():
         writer.writerow((
             "plan", plan_item.number or "", plan_item.level, plan_item.name_zh, plan_item.indicator_id or "",
-            plan_item.unit, "binding" if plan_item.binding else "anticipatory", plan_item.target_text, "",
+            plan_item.unit, _attribute(plan_item.binding, plan_item.origin), plan_item.target_text, "",
             "", "", plan_item.change.previous_text or "", plan_item.change.kind.value,
             plan_item.change.ambition.value, plan_item.line or "",
         ))
     return out.getvalue()
+
+
+def _attribute(binding: bool, origin: str) -> str:
+    """binding / anticipatory from a table; unknown ("") for what the prose names without saying."""
+    if origin == "prose":
+        return ""
+    return "binding" if binding else "anticipatory"
 
 
 def scorecard_json_text(analysis: Analysis, words: Wording) -> str:

@@ -399,3 +399,45 @@ def test_extraction_never_fails_on_arbitrary_prose(text):
         assert fig.kind in {"level", "growth", "share", "count", "pp", "rank"}
         assert fig.related_to is None or fig.related_to < fig.index
     rank_figures(found, 5)
+
+
+# ------------------------------------------------------------ labels are whole noun phrases
+
+LABELS: list[tuple[str, str, list[tuple[str, str, str]]]] = [
+    # case, sentence (my own), [(metric, value, kind)]
+    ("an average", "全省城镇调查失业率平均为5.3%。", [("城镇调查失业率", "5.3", "share")]),
+    ("a word ending in a linking character", "查处不正当竞争行为1200件。", [("查处不正当竞争行为", "1200", "count")]),
+    ("a comparison after a comma", "2031年安排省级预算内投资260亿元，比2030年多20亿元。",
+     [("安排省级预算内投资", "260", "level"), ("安排省级预算内投资", "20", "growth")]),
+    ("a lower comparison", "赤字率按3%安排，比上年低0.5个百分点。", [("赤字率", "3", "share"), ("赤字率", "-0.5", "pp")]),
+    ("an adverb before the verb", "一次性增加800亿元专项债务限额置换存量债务。", [("专项债务限额", "800", "level")]),
+    ("an idiom of reaching a level", "全省粮食总产量再创新高，首次跃上700亿斤新台阶。", [("粮食总产量", "700", "level")]),
+    ("a date in front", "截至2030年末全省新发放普惠小微贷款1500亿元。", [("新发放普惠小微贷款", "1500", "level")]),
+    ("real growth", "全体居民人均可支配收入实际增长5.2%。", [("全体居民人均可支配收入", "5.2", "growth")]),
+    ("an abbreviation in brackets", "全省地区生产总值（GRP）增长5.6%。", [("地区生产总值", "5.6", "growth")]),
+    ("a class of product", "800千瓦级燃气轮机完成试验。", []),
+    ("more than, before the magnitude", "全年吸纳60多万名农村劳动力就业。", [("农村劳动力就业", "60", "count")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in LABELS], ids=[c[0] for c in LABELS])
+def test_key_figure_labels(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(f.metric_zh, str(f.value), f.kind) for f in figures_of(text)] == [
+        (m, v, k) for m, v, k in expected
+    ]
+
+
+def test_counts_of_countries_and_products_are_no_headline_figures() -> None:
+    from generator.analyse.figures import headline_grade, metric_priority
+
+    trade, jobs, partners, products = (
+        figures_of("与120个国家和地区开展贸易。")[0],
+        figures_of("城镇新增就业65万人。")[0],
+        figures_of("新开通国际航线覆盖40个国家。")[0],
+        figures_of("全年新增出口产品300种。")[0],
+    )
+    assert not headline_grade(trade) and not headline_grade(partners) and not headline_grade(products)
+    assert headline_grade(jobs)
+    # a sector's output, an intensity and a share are not the economy's output
+    assert metric_priority("海洋生产总值") == 0 and metric_priority("单位地区生产总值能耗") == 0
+    assert metric_priority("地区生产总值") == metric_priority("国内生产总值") > 0

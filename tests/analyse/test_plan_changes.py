@@ -117,7 +117,8 @@ def test_targets_in_one_sentence_of_prose() -> None:
     assert plan.origin.kind == "prose" and plan.origin.line == 60
     ids = [p.indicator_id for p in plan.plan]
     assert ids[:3] == ["gdp_growth", "new_urban_jobs", "urban_surveyed_unemployment"]
-    assert all(p.origin == "prose" and p.change.kind is ChangeKind.NEW for p in plan.plan)
+    # No last-year table and nothing said of the change: not known (it used to say "new", which it is not).
+    assert all(p.origin == "prose" and p.change.kind is ChangeKind.NOT_KNOWN for p in plan.plan)
 
 
 def test_targets_in_lead_paragraphs_and_ranges() -> None:

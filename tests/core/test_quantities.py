@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.errors import ParseError
-from generator.quantities import Qualifier, find_quantities, parse_quantity
+from generator.quantities import Qualifier, find_quantities, parse_quantity, without_references
 
 D = Decimal
 ABOUT, AT_LEAST, AT_MOST, OVER, NEARLY = (
@@ -234,3 +234,37 @@ def test_find_quantities_never_raises_and_offsets_are_exact(text):
         assert m.quantity.text == text[m.start:m.end]
         # what was found reads back as the same quantity on its own
         assert parse_quantity(text[m.start:m.end]).value == m.quantity.value
+
+
+# ---------------------------------------------------------------- 多/余 before a magnitude, references, classes
+
+MAGNITUDE_AFTER_OVER: list[tuple[str, str, str, str]] = [
+    # text, value, unit, base value: the magnitude survives 多/余 and a measure word after it
+    ("260多万名", "260", "万名", "2600000"),
+    ("45余万户", "45", "万户", "450000"),
+    ("1200多亿元", "1200", "亿元", "120000000000"),
+    ("3.5万余人", "3.5", "万人", "35000.0"),
+    ("80多家", "80", "家", "80"),
+]
+
+
+@pytest.mark.parametrize("text,value,unit,base", MAGNITUDE_AFTER_OVER)
+def test_over_before_and_after_the_magnitude(text, value, unit, base):
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.qualifier, q.base_value) == (D(value), unit, Qualifier.OVER, D(base))
+    [found] = find_quantities(f"全年帮助{text}困难群众实现就业。")
+    assert found.quantity == q
+
+
+@pytest.mark.parametrize("text,values", [
+    ("全年增长6.1%。（见第八版专栏4）", ["6.1"]), ("完成投资3000亿元（详见附表2）", ["3000"]),
+    ("结构持续优化（见图3）。", []), ("（参见专栏12）", []), ("建成5G基站（见表1）12万个", ["12"]),
+])
+def test_cross_references_are_no_figures(text, values):
+    assert [m.quantity.value for m in find_quantities(text)] == [D(v) for v in values]
+    assert "见" not in without_references(text)
+
+
+@pytest.mark.parametrize("text", ["800千瓦级燃气轮机", "30万吨级码头", "100兆瓦级储能电站", "10万吨型货轮"])
+def test_classes_of_products_are_no_figures(text):
+    assert find_quantities(text) == []

@@ -1,4 +1,4 @@
-"""Glossary loading, validation and lookup (generator.localise.glossary)."""
+"""Glossary loading, validation and lookup (generator.lexicon.glossary)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Longest-match term finding in running text (generator.localise.matcher)."""
+"""Longest-match term finding in running text (generator.lexicon.matcher)."""
 
 from __future__ import annotations
 

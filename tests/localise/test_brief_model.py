@@ -200,9 +200,19 @@ def test_strict_build_fails_on_a_gap_and_names_the_command(tmp_path: Path) -> No
 def test_a_report_without_tables_states_its_own_tally_at_a_glance() -> None:
     doc = read_document(ROOT / "tests" / "fixtures" / "reports" / "national-2025.txt")
     out = briefs_of(doc, generated=DAY)
-    assert out["en"].score_rows == ()
+    # The review is what the text names as falling short (it used to be empty), with the stated reason.
+    assert [(str(r.name), r.status.key) for r in out["en"].score_rows] == [
+        ("CPI increase", "missed"), ("growth in total retail sales of consumer goods", "missed")]
+    assert all(str(r.cause).startswith("Report cites: ") for r in out["en"].score_rows)
+    assert "text, not a table" in str(out["en"].score_origin)
     assert [str(t) for t in out["en"].glance_tally] == [
-        "19 of 21 targets met, as the report states", "8 of 8 binding targets met, as the report states"]
-    assert [str(t) for t in out["zh"].glance_tally] == ["据报告，21项指标完成19项", "据报告，8项约束性指标完成8项"]
+        "19 of 21 targets met, as the report states", "8 of 8 binding targets met, as the report states",
+        "2 indicators named in the text as falling short"]
+    assert [str(t) for t in out["zh"].glance_tally] == [
+        "据报告，21项指标完成19项", "据报告，8项约束性指标完成8项", "报告文字点名2项指标未达预期"]
+    # Nothing is counted from a table: the tally rows are the report's own, said to come from the text.
+    assert [(str(t.kind), t.total, t.agrees) for t in out["en"].tallies] == [
+        ("All indicators", 21, None), ("Binding", 8, None)]
+    assert all("stated in the text" in str(t.stated) for t in out["en"].tallies)
     grain = next(r for r in out["en"].plan_rows if str(r.name) == "grain output")
     assert str(grain.target) == "about 700 million tonnes" and not grain.unit

@@ -77,7 +77,7 @@ CASES: list[tuple[str, Callable[[Path], Path], int | None, str]] = [
         1,
         "Word",
     ),
-    ("no-structure", _write("prose.txt", "今天天气很好。\n\n我们去公园散步。\n".encode()), 1, "no plan-report structure"),
+    ("no-structure", _write("prose.txt", "今天天气很好。\n\n我们去公园散步。\n".encode()), 1, "no report structure"),
     ("no-structure-html", _write("page.html", "<html><body><p>欢迎访问本网站。</p></body></html>".encode()), 1, "structure"),
     ("missing", lambda tmp: tmp / "missing.txt", None, "not found"),
     ("directory", lambda tmp: (tmp / "folder.txt").mkdir() or tmp / "folder.txt", None, "directory"),
