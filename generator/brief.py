@@ -128,6 +128,7 @@ class ChartPoint:
     target: float | None = None  # dumbbell: the target
     group: str = ""  # localised group (indicator category)
     status: str = ""  # status key, for colour
+    value_text: str = ""  # the value as the brief writes it (bar labels), formatted by the localiser
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,9 @@ class Brief:
     terms: tuple[TermPair, ...] = ()  # English brief: appendix of key terms
     warnings: tuple[str, ...] = ()
     generated_iso: str = ""  # the generation date as YYYY-MM-DD (PDF/HTML metadata)
+    source_tag: str = "zh-Hans"  # BCP 47 tag of the report's own language (text quoted from it)
+    rendered: bool = False  # rendered through the glossary from the report's language (not the report's own)
+    number_locale: str = ""  # Babel locale of the brief's numbers (charts' axes)
 
     def texts(self) -> Iterator[Text]:
         """Every localised text of the brief (for gap counting and number QA)."""

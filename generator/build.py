@@ -69,6 +69,8 @@ from typing import TYPE_CHECKING, Iterator
 
 from generator.read.sniff import format_of
 from generator.errors import EXIT_BAD_INPUT, BriefError
+from generator.paths import Paths
+from generator.render.writers import WRITERS
 
 if TYPE_CHECKING:
     from generator.analyse.analysis import Analysis
@@ -76,39 +78,28 @@ if TYPE_CHECKING:
     from generator.brief import Brief
     from generator.project import Project
 
-ROOT = Path(__file__).resolve().parent.parent
-CODE_DIR = ROOT / "generator"
-TEMPLATE_DIR = ROOT / "templates"
 STAMP = ".build.json"
 CORPUS_STAMP = ".corpus.json"
 LEXICON_MEMO = ".lexicon.json"
 STAMP_VERSION = 2
 STAGING_PREFIX = ".staging-"
-KIND_ORDER = ("html", "docx")  # the HTML task prints the PDF: longer than the DOCX
-ALL_FORMATS = ("pdf", "docx", "html", "scorecard")
+SCORECARD_FORMAT = "scorecard"  # the data files (scorecard.json, scorecard.csv)
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
 # Imported once by the fork server; every worker starts with them loaded.
 PRELOAD = ("weasyprint", "jinja2", "babel.numbers", "matplotlib.figure", "docx",
-           "generator.render.fetcher", "generator.render.html", "generator.render.pdf",
-           "generator.render.charts", "generator.render.docx", "generator.build")
-
-# Template files each output kind depends on (globs under templates/), besides its language's catalogue.
-TEMPLATE_DEPS: dict[str, tuple[str, ...]] = {
-    "html": ("*.html", "*.css", "*.yaml", "locale/*.yaml", "assets/**/*"),
-    "docx": ("reference.docx", "*.yaml", "locale/*.yaml"),
-}
-
+           "generator.render.fetcher", "generator.render.page", "generator.render.docx", "generator.build")
 
 @dataclass(frozen=True)
 class Task:
-    """One unit of parallel work: a language's HTML (and PDF), or its DOCX, from a ready brief."""
+    """One unit of parallel work: one writer's output of a language's ready brief (its HTML and PDF, its DOCX …)."""
 
     source: Path
     out_dir: Path
-    unit: str  # "zh.html" | "zh.docx" | "en.html" | "en.docx"
+    unit: str  # "<lang>.<writer kind>": "zh.html", "en.docx" …
     brief: "Brief"
-    with_pdf: bool = True
+    paths: "Paths"  # the project's folders: the worker makes its render context from them
+    formats: frozenset[str]  # the formats asked for
     attachments: tuple[tuple[str, bytes], ...] = ()  # the build's data files, embedded in the PDF
 
     @property
@@ -225,17 +216,13 @@ def _language_codes(locale_dir: Path) -> tuple[list[str], frozenset[str]]:
     return [lang.code for lang in languages], frozenset(lang.code for lang in languages if not lang.source)
 
 
-def _lexicon_digests(glossary_dir: Path, out: Path, project: "Project | None") -> tuple[LexiconDigests | None, str]:
+def _lexicon_digests(paths: Paths, out: Path) -> tuple[LexiconDigests | None, str]:
     """The lexicon's digests from the memo when its files' bytes are unchanged (None: must load it)."""
-    from generator.paths import Paths
-
-    paths = Paths.default(glossary_dir)
+    glossary_dir = paths.glossary
     files = [p for p in (glossary_dir.glob("*.yaml") if glossary_dir.is_dir() else ()) if p.is_file()]
     if paths.units.is_file() and paths.units not in files:
         files.append(paths.units)
     key = _sha(*(f"{p.resolve()}\t{hashlib.sha256(p.read_bytes()).hexdigest()}" for p in sorted(files)))
-    if project is not None:
-        return LexiconDigests.of(project), key
     try:
         memo = json.loads((out / LEXICON_MEMO).read_text(encoding="utf-8"))
         if memo.get("key") == key:
@@ -268,18 +255,21 @@ def write_stamp(path: Path, stamp: dict) -> None:
     write_text(path, json.dumps(stamp, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 
 
+def all_formats() -> tuple[str, ...]:
+    """Every format a build can write: each writer's, and the scorecard data files."""
+    return (*dict.fromkeys(f for w in WRITERS for f in w.formats), SCORECARD_FORMAT)
+
+
 def wanted_units(formats: list[str] | None, languages: list[str]) -> list[str]:
-    """The units the requested formats need (all by default)."""
-    chosen = set(formats or ALL_FORMATS)
-    unknown = chosen - set(ALL_FORMATS)
+    """The units the requested formats need (all by default), in writing order."""
+    everything = all_formats()
+    chosen = set(formats or everything)
+    unknown = chosen - set(everything)
     if unknown:
-        raise BriefError(f"unknown format(s): {', '.join(sorted(unknown))} (choose from {', '.join(ALL_FORMATS)})")
-    units = ["scorecard"] if "scorecard" in chosen else []
+        raise BriefError(f"unknown format(s): {', '.join(sorted(unknown))} (choose from {', '.join(everything)})")
+    units = [SCORECARD_FORMAT] if SCORECARD_FORMAT in chosen else []
     for lang in languages:
-        if chosen & {"pdf", "html"}:
-            units.append(f"{lang}.html")
-        if "docx" in chosen:
-            units.append(f"{lang}.docx")
+        units += [f"{lang}.{w.kind}" for w in WRITERS if chosen & set(w.formats)]
     return units
 
 
@@ -348,55 +338,23 @@ def _staging(out_dir: Path, unit: str) -> Path:
     return Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{unit}-", dir=out_dir))
 
 
-def _render_html(task: Task, staging: Path, result: TaskResult) -> None:
-    """The HTML page with its assets (stylesheet, chart SVGs, subset fonts) and, unless skipped, the PDF."""
-    from generator.render.charts import render_charts
-    from generator.render.html import render_html
-
-    brief = task.brief
-    assets = staging / "assets"
-    charts = render_charts(brief, assets, formats=("svg",))
-    html_path = render_html(brief, staging, f"{task.source.stem}.{task.lang}", charts)
-    files = [html_path]
-    if task.with_pdf:
-        from generator.render.pdf import subset_warning, write_pdf
-
-        pdf_path = html_path.with_suffix(".pdf")
-        write_pdf(html_path, pdf_path, brief, dict(task.attachments))
-        files.append(pdf_path)
-        warning = subset_warning()
-        if warning:
-            result.warnings.append(warning)
-    files += sorted(p for p in assets.rglob("*") if p.is_file())  # css, svg, fonts/
-    result.files[task.unit] = [p.relative_to(staging).as_posix() for p in files]
-
-
-def _render_docx(task: Task, staging: Path, result: TaskResult) -> None:
-    """The DOCX brief; its charts are drawn as PNG, embedded, and not kept as files."""
-    from generator.render.charts import render_charts
-    from generator.render.docx import render_docx
-
-    charts = render_charts(task.brief, staging / "charts", formats=("png",))
-    docx_path = staging / f"{task.source.stem}.{task.lang}.docx"
-    render_docx(task.brief, docx_path, charts)
-    shutil.rmtree(staging / "charts", ignore_errors=True)
-    result.files[task.unit] = [docx_path.relative_to(staging).as_posix()]
-
-
-RENDERERS = {"html": _render_html, "docx": _render_docx}
-
-
 def run_task(task: Task) -> TaskResult:
     """Render one task into a fresh staging folder; never raises (but for interruption)."""
+    from generator.render.context import RenderContext
+    from generator.render.writers import Job
+
     result = TaskResult(task.unit)
-    known = set(task.brief.warnings)
+    lang, kind = task.unit.split(".")
     try:
         result.staging = _staging(task.out_dir, task.unit)
-        RENDERERS[task.kind](task, result.staging, result)
+        writer = next(w for w in WRITERS if w.kind == kind)
+        job = Job(task.brief, result.staging, f"{task.source.stem}.{lang}", RenderContext.load(task.paths),
+                  task.formats, dict(task.attachments))
+        written = writer.load()(job)
+        result.files[task.unit] = [p.relative_to(result.staging).as_posix() for p in written.files]
+        result.warnings += [w if w.startswith("warning: ") else f"{task.source}: {w}" for w in written.warnings]
     except Exception as exc:  # a BriefError, or a bug: one line; the other reports still build
         result.error, result.internal = _failure(exc, task.source)
-    # what the renderers added to the brief's warnings (the parent knows the reader's)
-    result.warnings += [f"{task.source}: {w}" for w in task.brief.warnings if w not in known]
     if result.error and result.staging:
         shutil.rmtree(result.staging, ignore_errors=True)
         result.staging = None
@@ -487,7 +445,7 @@ def _stage_scorecard(files: dict[str, bytes], report: Report) -> None:
     result.files["scorecard"] = list(files)
 
 
-def _localise(report: Report, project: "Project", date: dt.date, with_pdf: bool,
+def _localise(report: Report, project: "Project", date: dt.date, formats: frozenset[str],
               order: list[str]) -> Iterator[Task]:
     """Phase 4 for one report: the brief of each stale language; yields its render tasks (phase 5).
 
@@ -504,7 +462,7 @@ def _localise(report: Report, project: "Project", date: dt.date, with_pdf: bool,
             _stage_scorecard(scorecard, report)
         later: list[Task] = []
         for code in order:
-            units = [f"{code}.{kind}" for kind in KIND_ORDER if f"{code}.{kind}" in report.stale]
+            units = [f"{code}.{w.kind}" for w in WRITERS if f"{code}.{w.kind}" in report.stale]
             if not units:
                 continue
             lang = project.language(code)
@@ -512,8 +470,8 @@ def _localise(report: Report, project: "Project", date: dt.date, with_pdf: bool,
             if not lang.source:
                 report.gaps = len(brief.gaps)
             report.warnings += [f"{report.source}: {w}" for w in brief.warnings]  # the reader's
-            first, *rest = (Task(report.source, report.out_dir, unit, brief, with_pdf, tuple(scorecard.items()))
-                            for unit in units)
+            first, *rest = (Task(report.source, report.out_dir, unit, brief, project.paths, formats,
+                                 tuple(scorecard.items())) for unit in units)
             yield first
             later += rest
         yield from later
@@ -615,15 +573,15 @@ def build(files: list[Path], out: Path = Path("build"), jobs: int = 0, strict: b
         return _build(files, out, jobs, strict, formats, glossary_dir)
 
 
-def _fingerprints(glossary: Path, lexicon: LexiconDigests, date: dt.date, codes: list[str],
+def _fingerprints(paths: Paths, lexicon: LexiconDigests, date: dt.date, codes: list[str],
                   rendered: frozenset[str]) -> Fingerprints:
     from generator.lexicon.messages import po_path
 
-    locale = TEMPLATE_DIR / "locale"
+    locale, templates = paths.locale, paths.templates
     return Fingerprints(
-        code=_hash_files(_glob(CODE_DIR, ("**/*.py",)), CODE_DIR),
+        code=_hash_files(_glob(paths.code, ("**/*.py",)), paths.code),
         lexicon=lexicon,
-        templates={kind: _hash_files(_glob(TEMPLATE_DIR, pats), TEMPLATE_DIR) for kind, pats in TEMPLATE_DEPS.items()},
+        templates={w.kind: _hash_files(_glob(templates, w.templates), templates) for w in WRITERS},
         messages={code: _hash_files([po_path(locale, code)], locale) if po_path(locale, code).is_file() else ""
                   for code in codes},
         rendered=rendered,
@@ -635,21 +593,22 @@ def _fingerprints(glossary: Path, lexicon: LexiconDigests, date: dt.date, codes:
 def _build(files: list[Path], out: Path, jobs: int, strict: bool, formats: list[str] | None,
            glossary_dir: Path | None) -> int:
     started = time.monotonic()
-    with_pdf = formats is None or "pdf" in formats
+    asked = frozenset(formats or all_formats())
     date = generation_date()
-    glossary = glossary_dir or ROOT / "glossary"
-    codes, rendered = _language_codes(TEMPLATE_DIR / "locale")
+    paths = Paths.default(glossary_dir)
+    glossary = paths.glossary
+    codes, rendered = _language_codes(paths.locale)
     units = wanted_units(formats, codes)
     reports, exit_code = _sources(files, out)
 
     # The no-op check: every digest from remembered ones, nothing heavy imported.
-    lexicon, lexicon_key = _lexicon_digests(glossary, out, None)
+    lexicon, lexicon_key = _lexicon_digests(paths, out)
     corpus_stamp = read_stamp(out / CORPUS_STAMP)
     contexts = corpus_stamp.get("reports", {})
     if lexicon is not None:
         from generator.analyse.corpus import corpus_digest
 
-        prints = _fingerprints(glossary, lexicon, date, codes, rendered)
+        prints = _fingerprints(paths, lexicon, date, codes, rendered)
         for report in reports:
             _plan(report, prints, units, contexts.get(report.name, ""))
         same_corpus = corpus_stamp.get("digest") == corpus_digest({r.name: r.analysis_digest for r in reports})
@@ -670,7 +629,7 @@ def _build(files: list[Path], out: Path, jobs: int, strict: bool, formats: list[
                   "(python -m generator glossary check)", file=sys.stderr)
             return EXIT_BAD_INPUT
         lexicon = LexiconDigests.of(project)
-        prints = _fingerprints(glossary, lexicon, date, codes, rendered)
+        prints = _fingerprints(paths, lexicon, date, codes, rendered)
 
         for report in reports:  # phases 1-2: read and analyse every report, once
             report.analysis_digest = prints.analysis_digest(report.source_digest, report.fmt)
@@ -694,7 +653,7 @@ def _build(files: list[Path], out: Path, jobs: int, strict: bool, formats: list[
             if not report.stale:
                 continue
             _clean_leftovers(report.out_dir)
-            for task in _localise(report, project, date, with_pdf, order):  # phases 4-5
+            for task in _localise(report, project, date, asked, order):  # phases 4-5
                 runner.submit(report, task)
             waiting.append(report)
             while waiting and runner.done(waiting[0]):

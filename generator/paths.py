@@ -26,6 +26,11 @@ class Paths:
         return self.templates / "locale"
 
     @property
+    def code(self) -> Path:
+        """The package's own code (its digest is part of every output's)."""
+        return self.root / "generator"
+
+    @property
     def units(self) -> Path:
         """The glossary folder's units table, else the package's."""
         own = self.glossary / UNITS_FILE

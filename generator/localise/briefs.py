@@ -159,6 +159,9 @@ class BriefBuilder:
             presented=self.presented(),
             source_url=doc.source_url if doc.source_url and _WEB_ADDRESS.match(doc.source_url) else "",
             generated_iso=self.generated.isoformat(),
+            source_tag=self.project.source_language.html_lang,
+            rendered=not v.language.source,
+            number_locale=v.language.babel,
             headline=tuple(self.figure(f) for f in self.summaries.headline),
             score_rows=tuple(self.score_rows()),
             tallies=tuple(self.tallies()),
@@ -468,7 +471,8 @@ class BriefBuilder:
             return None
         unit = units.pop()
         year = self.doc.plan_year if summary is self.analysis.projects.plan else self.doc.review_year
-        points = tuple(ChartPoint(label=str(v.term(g.name, "term", line=g.line)), value=float(g.investment.value))
+        points = tuple(ChartPoint(label=str(v.term(g.name, "term", line=g.line)), value=float(g.investment.value),
+                                  value_text=v.count(g.investment.value))
                        for g in groups if g.investment)
         return Chart(
             key="projects", kind="bar",

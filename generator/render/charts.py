@@ -18,8 +18,10 @@ import math
 import re
 import subprocess
 import unicodedata
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import matplotlib
 
@@ -35,8 +37,8 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 from generator.brief import Brief, Chart, ChartPoint  # noqa: E402
 from generator.errors import TemplateError  # noqa: E402
 from generator.render.atomic import atomic_path, write_text  # noqa: E402
-from generator.render.tokens import load_tokens  # noqa: E402
-from generator.i18n import gettext  # noqa: E402
+from generator.render.context import RenderContext  # noqa: E402
+from generator.render.tokens import Tokens  # noqa: E402
 
 FONT_FAMILY = "Noto Sans CJK SC"
 # The SVG names the page's own @font-face family (templates/brief.css) first:
@@ -65,22 +67,33 @@ SPLIT_GAP = 0.3
 SPLIT_RATIO = 2.5
 SPLIT_FLOOR = 0.05  # magnitudes below this share of the largest count as this much
 NICE_STEPS = (1, 2, 5, 2.5, 3, 4, 6, 8)  # in order of preference
-LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}
 
 TARGET_MARKER = "o"  # hollow: the target; the filled status marker is the outcome
 FALLBACK_STATUS = "unscored"
 
 
-def status_style(key: str) -> tuple[str, str]:
-    """(colour, marker) of a status key, from the design tokens (templates/tokens.yaml)."""
-    look = load_tokens().look("status", key) or load_tokens().look("status", FALLBACK_STATUS)
-    assert look is not None  # the tokens file defines the fallback status
-    return look.ink, look.marker or "o"
+@dataclass(frozen=True)
+class ChartStyle:
+    """What a chart of one brief is drawn with: the design tokens, the brief language's words and number locale."""
 
+    tokens: Tokens
+    words: Callable[[str], str]
+    locale: str  # Babel locale of the brief's numbers (its language profile)
+    labels: dict[str, str] = field(default_factory=dict)  # legend: status key -> word, "target" -> word
 
-def colour(name: str) -> str:
-    """A named colour of the design tokens ("ink", "accent", "chart-grid" ...)."""
-    return load_tokens().colour(name)
+    def colour(self, name: str) -> str:
+        """A named colour of the design tokens ("ink", "accent", "chart-grid" ...)."""
+        return self.tokens.colour(name)
+
+    def status(self, key: str) -> tuple[str, str]:
+        """(colour, marker) of a status key, from the design tokens (templates/tokens.yaml)."""
+        look = self.tokens.look("status", key) or self.tokens.look("status", FALLBACK_STATUS)
+        assert look is not None  # the tokens file defines the fallback status
+        return look.ink, look.marker or "o"
+
+    def number(self, value: float) -> str:
+        """An axis tick or limit in the brief's number format (the report's figures come formatted)."""
+        return format_decimal(value, locale=self.locale)
 
 
 @lru_cache(maxsize=1)
@@ -98,14 +111,14 @@ def chart_font() -> str:
     return FONT_FAMILY
 
 
-def _style() -> dict:
+def _style(st: ChartStyle) -> dict:
     return {
         "font.family": [chart_font(), "DejaVu Sans"],
         "font.size": 8,
-        "axes.edgecolor": colour("chart-grid"),
-        "axes.labelcolor": colour("ink"),
-        "xtick.color": colour("ink"),
-        "ytick.color": colour("ink"),
+        "axes.edgecolor": st.colour("chart-grid"),
+        "axes.labelcolor": st.colour("ink"),
+        "xtick.color": st.colour("ink"),
+        "ytick.color": st.colour("ink"),
         "axes.titlesize": 9,
         "svg.fonttype": "none",
         "svg.hashsalt": "plan-brief",
@@ -141,8 +154,8 @@ def _wrap(label: str, width: int = LABEL_WIDTH, lines: int = LABEL_LINES) -> str
     return "\n".join(out)
 
 
-def _number_axis(ax, lang: str) -> None:
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_decimal(v, locale=LOCALES.get(lang, lang))))
+def _number_axis(ax, st: ChartStyle) -> None:
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: st.number(v)))
 
 
 def _magnitude(p: ChartPoint) -> float:
@@ -210,17 +223,17 @@ def _x_limits(points: list[ChartPoint]) -> tuple[float, float]:
     return lo - pad, hi + pad
 
 
-def _dumbbell(fig: MplFigure, chart: Chart, labels: dict[str, str]) -> None:
+def _dumbbell(fig: MplFigure, chart: Chart, st: ChartStyle) -> None:
     """One row per indicator, category header rows, one panel per magnitude range.
 
     Laid out in inches (no layout engine), so the label column has the same
     fixed width in every panel and every chart, and the output is stable.
     """
-    lang = labels.get("lang", "en")
+    labels = st.labels
     panels = split_panels(list(chart.points))
-    fmt = lambda v: format_decimal(v, locale=LOCALES.get(lang, lang)) + chart.unit  # noqa: E731
-    titles = ([gettext(lang, "Values up to %(limit)s") % {"limit": fmt(panels[0][1])},
-               gettext(lang, "Values above %(limit)s") % {"limit": fmt(panels[0][1])}]
+    limit = st.number(panels[0][1]) + chart.unit if len(panels) == 2 else ""
+    titles = ([st.words("Values up to %(limit)s") % {"limit": limit},
+               st.words("Values above %(limit)s") % {"limit": limit}]
               if len(panels) == 2 else [""])
     panel_rows = [[(label if p is None else _wrap(label), p) for label, p in _rows(pts)] for pts, _limit in panels]
     step_of = lambda label, p: HEADER_IN if p is None else ROW_IN[min(label.count("\n"), 1)]  # noqa: E731
@@ -235,7 +248,7 @@ def _dumbbell(fig: MplFigure, chart: Chart, labels: dict[str, str]) -> None:
         top -= title_in
         ax = fig.add_axes((left, (top - height) / total, right - left, height / total))
         if title:
-            ax.set_title(title, loc="left", fontsize=8, color=colour("accent"), pad=4)
+            ax.set_title(title, loc="left", fontsize=8, color=st.colour("accent"), pad=4)
         y = 0.0
         ys: list[tuple[float, str, ChartPoint | None]] = []
         for label, p in rows:
@@ -248,14 +261,14 @@ def _dumbbell(fig: MplFigure, chart: Chart, labels: dict[str, str]) -> None:
         for yc, label, p in ys:
             if p is None:
                 ax.text(MARGIN_IN / WIDTH_IN, yc + 0.03, label, transform=to_label, ha="left", va="center",
-                        fontsize=7.5, color=colour("accent"))
+                        fontsize=7.5, color=st.colour("accent"))
                 ax.plot([MARGIN_IN / WIDTH_IN, right], [yc + HEADER_IN / 2] * 2, transform=to_label,
-                        color=colour("chart-grid"), linewidth=0.6, clip_on=False)
+                        color=st.colour("chart-grid"), linewidth=0.6, clip_on=False)
                 continue
             ax.text((LABEL_COLUMN_IN - GUTTER_IN) / WIDTH_IN, yc, label, transform=to_label,
-                    ha="right", va="center", fontsize=7, color=colour("ink"), linespacing=1.1)
-            ax.axhline(yc, color=colour("chart-row"), linewidth=0.5, zorder=0)
-            ink, marker = status_style(p.status)
+                    ha="right", va="center", fontsize=7, color=st.colour("ink"), linespacing=1.1)
+            ax.axhline(yc, color=st.colour("chart-row"), linewidth=0.5, zorder=0)
+            ink, marker = st.status(p.status)
             if p.status not in used:
                 used.append(p.status)
             if p.value is not None and p.target is not None:
@@ -263,42 +276,42 @@ def _dumbbell(fig: MplFigure, chart: Chart, labels: dict[str, str]) -> None:
                         solid_capstyle="butt", zorder=1)
             if p.target is not None:
                 ax.scatter([p.target], [yc], marker=TARGET_MARKER, s=34, facecolors="white",
-                           edgecolors=colour("chart-target"), linewidths=1.2, zorder=2)
+                           edgecolors=st.colour("chart-target"), linewidths=1.2, zorder=2)
             if p.value is not None:
                 ax.scatter([p.value], [yc], marker=marker, s=30, color=ink, linewidths=0, zorder=3)
         lo, hi = ax.get_xlim()
         if lo < 0 < hi:
-            ax.axvline(0, color=colour("chart-zero"), linewidth=0.8, zorder=0)
+            ax.axvline(0, color=st.colour("chart-zero"), linewidth=0.8, zorder=0)
         ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
-        ax.grid(axis="x", color=colour("chart-grid"), linewidth=0.5)
+        ax.grid(axis="x", color=st.colour("chart-grid"), linewidth=0.5)
         ax.set_axisbelow(True)
         ax.set_yticks([])
-        ax.tick_params(axis="x", labelsize=7, length=2, color=colour("chart-grid"))
+        ax.tick_params(axis="x", labelsize=7, length=2, color=st.colour("chart-grid"))
         for side in ("top", "right", "left"):
             ax.spines[side].set_visible(False)
-        ax.spines["bottom"].set_color(colour("chart-grid"))
+        ax.spines["bottom"].set_color(st.colour("chart-grid"))
         ax.set_xlabel(chart.unit, fontsize=7, labelpad=1, loc="right")
         top -= height + AXIS_IN
     handles = [Line2D([], [], linestyle="", marker=TARGET_MARKER, markersize=6, markerfacecolor="white",
-                      markeredgecolor=colour("chart-target"), markeredgewidth=1.2, label=labels.get("target", ""))]
+                      markeredgecolor=st.colour("chart-target"), markeredgewidth=1.2, label=labels.get("target", ""))]
     for key in used:
-        ink, marker = status_style(key)
+        ink, marker = st.status(key)
         handles.append(Line2D([], [], color=ink, alpha=0.9, linewidth=2, marker=marker, markersize=6,
                               markeredgewidth=0, label=labels.get(key, key)))
     fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=len(handles),
                frameon=False, fontsize=7.5, handlelength=2.2, columnspacing=2.0)
 
 
-def _bar(fig: MplFigure, chart: Chart, labels: dict[str, str]) -> None:
+def _bar(fig: MplFigure, chart: Chart, st: ChartStyle) -> None:
     points = [p for p in chart.points if p.value is not None]
     ax = fig.subplots()
     names = [_wrap(p.label) for p in points][::-1]
     values = [p.value for p in points][::-1]
-    bars = ax.barh(names, values, color=colour("chart-bar"), height=0.6)
-    locale = LOCALES.get(labels.get("lang", ""), "en")
-    ax.bar_label(bars, labels=[format_decimal(v, locale=locale) for v in values], padding=3, fontsize=7, color=colour("ink"))
+    bars = ax.barh(names, values, color=st.colour("chart-bar"), height=0.6)
+    texts = [p.value_text or st.number(p.value) for p in points][::-1]  # formatted by the localiser
+    ax.bar_label(bars, labels=texts, padding=3, fontsize=7, color=st.colour("ink"))
     ax.set_xlabel(chart.unit)
-    ax.grid(axis="x", color=colour("chart-grid"), linewidth=0.5)
+    ax.grid(axis="x", color=st.colour("chart-grid"), linewidth=0.5)
     ax.set_axisbelow(True)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
@@ -311,30 +324,30 @@ DRAWERS = {"dumbbell": _dumbbell, "bar": _bar}
 LAYOUTS = {"dumbbell": None, "bar": "constrained"}  # the dumbbell places its panels itself
 
 
-def legend_labels(brief: Brief) -> dict[str, str]:
-    """Legend words in the brief's language: status labels as the brief shows them, and "Target"."""
+def chart_style(brief: Brief, ctx: RenderContext) -> ChartStyle:
+    """The style of ``brief``'s charts: tokens, words and the legend (status labels as the brief shows them)."""
+    words = ctx.words(brief.lang)
     labels = {row.status.key: str(row.status.label) for row in brief.score_rows}
     for tally in brief.tallies:
         labels.update({status.key: str(status.label) for status, _n in tally.counts})
-    labels["target"] = gettext(brief.lang, "Target")
-    labels["lang"] = brief.lang
-    return labels
+    labels["target"] = words("Target")
+    return ChartStyle(ctx.tokens, words, brief.number_locale or "en", labels)
 
 
-def draw(chart: Chart, labels: dict[str, str] | None = None) -> MplFigure:
-    """A matplotlib figure of ``chart`` (not saved); ``labels`` name the legend entries."""
+def draw(chart: Chart, st: ChartStyle) -> MplFigure:
+    """A matplotlib figure of ``chart`` (not saved)."""
     drawer = DRAWERS.get(chart.kind)
     if drawer is None:
         raise TemplateError(f"unknown chart kind {chart.kind!r} for chart {chart.key!r}")
-    with matplotlib.rc_context(_style()):
+    with matplotlib.rc_context(_style(st)):
         fig = MplFigure(layout=LAYOUTS.get(chart.kind))
-        drawer(fig, chart, labels or {})
+        drawer(fig, chart, st)
         for ax in fig.axes:
-            _number_axis(ax, (labels or {}).get("lang", "en"))
+            _number_axis(ax, st)
     return fig
 
 
-def render_charts(brief: Brief, out_dir: Path,
+def render_charts(brief: Brief, out_dir: Path, ctx: RenderContext,
                   formats: tuple[str, ...] = CHART_FORMATS) -> dict[str, tuple[Path, Path]]:
     """Draw every chart of ``brief`` into ``out_dir``; return key -> (svg path, png path).
 
@@ -349,12 +362,12 @@ def render_charts(brief: Brief, out_dir: Path,
         raise ValueError(f"unknown chart format(s): {', '.join(sorted(unknown))}")
     out_dir.mkdir(parents=True, exist_ok=True)
     result: dict[str, tuple[Path, Path]] = {}
-    labels = legend_labels(brief)
+    st = chart_style(brief, ctx)
     for chart in brief.charts:
         if not chart.points:
             continue
-        with matplotlib.rc_context(_style()):
-            fig = draw(chart, labels)
+        with matplotlib.rc_context(_style(st)):
+            fig = draw(chart, st)
             stem = f"{chart.key}.{brief.lang}"
             svg, png = out_dir / f"{stem}.svg", out_dir / f"{stem}.png"
             if "svg" in formats:

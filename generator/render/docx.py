@@ -1,13 +1,13 @@
-"""The DOCX brief: lays a :class:`~generator.brief.Brief` out as a Word document.
+"""The DOCX brief: walks a brief's outline (:mod:`generator.render.outline`) into a Word document.
 
 Starts from ``templates/reference.docx`` (its styles, page set-up and
-settings; see ``tools/make_reference_docx.py``), clears its body and adds,
-in the order of the HTML brief: title block with the at-a-glance box,
-review scorecard, tallies and scorecard chart, plan targets and retired
-indicators, major-project tables and chart, outlook and section summaries,
-notes on the source and (English) the key-terms appendix. Interface words
-come from the message catalogs. The output is deterministic: the same brief
-gives byte-identical files.
+settings; see ``tools/make_reference_docx.py``), clears its body and draws
+each outline node — title block, headings, paragraphs, lists, key figures,
+tables (column widths and alignment from the outline, fitted to their
+content), charts — with one method per node type. Interface words come from
+the message catalogues; colours and glyphs from the design tokens. The
+output is deterministic: the same brief gives byte-identical files. What had
+to be changed to make the text valid XML is returned as warnings.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ import dataclasses
 import datetime as dt
 import io
 import re
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from babel.dates import get_month_names
 from docx import Document
@@ -28,19 +29,22 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, RGBColor
-from docx.table import Table, _Cell
+from docx.table import Table as DocxTable
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from generator.brief import Brief, Chart, Figure, SectionBrief, Segment, Status, Text
+from generator.brief import Brief, Chart, Figure, Segment, Text
 from generator.errors import TemplateError
 from generator.render import docx_xml as ox
 from generator.render.atomic import write_bytes
-from generator.render.html import CHART_PLACES
+from generator.render.charts import render_charts
+from generator.render.context import RenderContext
+from generator.render.outline import (
+    Article, Badge, Bullets, Cell, ChartNode, Figures, Heading, Outline, Para, Table, TitleBlock, build_outline,
+)
 from generator.render.textwidth import NUMBER, min_width, text_width
-from generator.render.tokens import hex_of, load_tokens
-from generator.i18n import gettext
-
-REFERENCE = Path(__file__).resolve().parents[2] / "templates" / "reference.docx"
+from generator.render.tokens import Tokens, hex_of
+from generator.render.writers import Job, Written
 
 # Paragraph, character and table styles the brief needs from the reference document.
 REQUIRED_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet",
@@ -51,31 +55,12 @@ REQUIRED_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Hea
 WORD_LANG = {"zh": "zh-CN", "zh-Hans": "zh-CN", "zh-CN": "zh-CN", "zh-Hant": "zh-TW",
              "zh-TW": "zh-TW", "en": "en-US", "en-GB": "en-GB", "en-US": "en-US"}
 
-# Does the analysis' tally agree with the report's own? -> (msgid, token key of group "check").
-AGREEMENT = {True: ("Agrees", "agrees"), False: ("Differs", "differs")}
-
 # Placeholders of the footer words ("Page %(page)s of %(pages)s") -> Word field.
 FIELDS = {"%(page)s": "PAGE", "%(pages)s": "NUMPAGES"}
 
-# Punctuation that differs between the languages.
-PUNCT = {"zh": {"colon": "：", "list": "；", "caption": "　", "dot": " · "},
-         "en": {"colon": ": ", "list": "; ", "caption": ": ", "dot": " · "}}
+PUNCTUATION = "punctuation"  # catalogue context: colon, list, caption, dot in the brief's language
 
-# Column widths of the fixed tables, as fractions of the text width.
-# Same proportions as the PDF's (templates/brief.css): long reasons wrap in Reason, not in Status.
-SCORE_COLUMNS = (0.06, 0.23, 0.07, 0.11, 0.11, 0.11, 0.21, 0.10)
-TALLY_COLUMNS = (0.15, 0.33, 0.08, 0.30, 0.14)
-PLAN_COLUMNS = (0.06, 0.32, 0.07, 0.16, 0.16, 0.13, 0.10)
-FINDING_COLUMNS = (0.14, 0.66, 0.2)
-TERM_COLUMNS = (0.42, 0.58)
-# Columns whose values set whole on one line when short enough (scorecard: No., unit, target,
-# actual, status, source), else break only between chunks (never inside a number).
-SCORE_WHOLE = (0, 2, 3, 4, 5, 7)
-TALLY_WHOLE = (2, 4)
-PLAN_WHOLE = (0, 2, 3, 4, 6)
-FINDING_WHOLE = (0, 2)
-TERM_COLUMN_COUNT = 2
-TERM_COLUMN_SPACE = Cm(0.6)
+TERM_COLUMN_SPACE = Cm(0.6)  # between the newspaper columns of a flowing table (the key terms)
 SUB_ROW_INDENT = Cm(0.45)
 # Fitting columns to their content (points): the "Brief Table" cell margins (85 twips a side),
 # slack for the bold header row, kerning and rounding, and the longest value kept on one line.
@@ -93,14 +78,9 @@ NUMBER_LANG = "en-US"
 _KEEP_SPACES = re.compile(r"(?<=\b[A-Z]{3}) (?=[+\-−]?\d)")
 
 
-def colour(name: str) -> str:
-    """A named colour of the design tokens as WordprocessingML writes it ("1F3A5F")."""
-    return hex_of(load_tokens().colour(name))
-
-
-def look(group: str, key: str) -> tuple[str, str, str]:
+def _fill_of(tokens: Tokens, look: tuple[str, str]) -> tuple[str, str, str]:
     """(glyph, ink, fill) of a token key, hex as Word writes it; fill "" on the paper; all "" when unknown."""
-    found = load_tokens().look(group, key)
+    found = tokens.look(*look)
     if found is None:
         return "", "", ""
     return found.glyph, hex_of(found.ink), hex_of(found.fill) if found.fill else ""
@@ -108,13 +88,15 @@ def look(group: str, key: str) -> tuple[str, str, str]:
 
 @dataclass
 class _Writer:
-    """State of one render: the document, the brief, and how many characters had to be removed."""
+    """State of one render: the document, the outline, and how many characters had to be removed."""
 
-    brief: Brief
+    outline: Outline
     doc: DocxDocument
     charts: dict[str, tuple[Path, Path]]
+    ctx: RenderContext
     removed: int = 0
     chart_count: int = 0
+    warnings: list[str] = field(default_factory=list)
     _ea_fonts: dict[str, str] = field(default_factory=dict)
     _by_id: dict[str, Any] = field(default_factory=dict)  # style id -> style, built once
     _by_name: dict[str, Any] = field(default_factory=dict)
@@ -144,15 +126,17 @@ class _Writer:
         normal = self.style("Normal")
         return self._by_id.get(paragraph._p.style or "", normal)
 
-    # -- words and text -------------------------------------------------------------
+    # -- words, colours and text ------------------------------------------------------------
 
     def _(self, msgid: str, **values: str) -> str:
-        words = gettext(self.brief.lang, msgid)
+        words = self.ctx.messages.gettext(self.outline.lang, msgid)
         return words % values if values else words
 
-    @property
-    def punct(self) -> dict[str, str]:
-        return PUNCT.get(self.brief.lang, PUNCT["en"])
+    def punct(self, key: str) -> str:
+        return self.ctx.messages.pgettext(self.outline.lang, PUNCTUATION, key)
+
+    def colour(self, name: str) -> str:
+        return hex_of(self.ctx.tokens.colour(name))
 
     def clean(self, text: str) -> str:
         cleaned, count = ox.strip_invalid(text)
@@ -176,7 +160,7 @@ class _Writer:
             text = self.clean(seg.text)
             if not text:
                 continue
-            lang = seg.lang or self.brief.html_lang
+            lang = seg.lang or self.outline.html_lang
             east = lang.startswith("zh") or ox.has_cjk(text)
             for piece, number in _number_pieces(text) if east else ((text, False),):
                 run = paragraph.add_run(piece, style="Glossary Gap" if seg.gap else style)
@@ -198,239 +182,68 @@ class _Writer:
             self.write(paragraph, content)
         return paragraph
 
-    def heading(self, content: Text | str, level: int, year: str = "") -> Paragraph:
-        paragraph = self.para(content, f"Heading {level}")
-        if year:
-            self.write(paragraph, f" {year}", ink=colour("muted"))
-        return paragraph
-
-    def source_note(self, where: str) -> None:
-        if where:
-            self.para(self._("Source: %(where)s", where=self.clean(where)), "Note")
-
-    @property
-    def short_title(self) -> str:
-        return str(self.brief.kicker) or self._("%(region)s %(year)s plan report: brief",
-                                                region=str(self.brief.region), year=self.brief.plan_year)
-
-    # -- tables -----------------------------------------------------------------------
-
     @property
     def text_width(self) -> int:
         section = self.doc.sections[-1]
         return section.page_width - section.left_margin - section.right_margin
 
-    def table(self, header: Sequence[Text | str], fractions: Sequence[float],
-              numeric: Iterable[int] = (), whole: Iterable[int] = ()) -> "_Table":
-        """A "Brief Table" with a repeated header row; columns in ``numeric`` right-aligned.
+    # -- nodes ---------------------------------------------------------------------------
 
-        ``fractions`` are the columns' shares of the text width; :meth:`_Table.finish`
-        widens a column to hold its content (short values of ``whole`` columns on one line).
-        """
-        table = self.doc.add_table(rows=1, cols=len(header))
-        table.style = self.doc.styles["Brief Table"]
-        row = table.rows[0]
-        ox.repeat_header(row)
-        ox.cant_split(row)
-        numeric = frozenset(numeric)
-        for i, (cell, title) in enumerate(zip(row.cells, header)):
-            self.cell(cell, title, "Table Heading")
-            if i in numeric:
-                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        total = sum(fractions)
-        widths = [int(self.text_width * f / total) for f in fractions]
-        return _Table(self, table, widths, frozenset(whole))
-
-    def cell(self, cell: _Cell, content: Text | str, style: str = "Table Text", fill: str = "",
-             ink: str = "", indent: int = 0, value: bool = False) -> _Cell:
-        """Fill ``cell``; a ``value`` (target, outcome, unit) keeps its number with its currency and scale."""
-        if value and self.brief.lang != "zh":
-            content = _keep_together(content)
-        paragraph = cell.paragraphs[0]
-        self.set_style(paragraph, style)
-        if indent:
-            paragraph.paragraph_format.left_indent = indent
-        self.write(paragraph, content, ink=ink)
-        if fill:
-            ox.shade_cell(cell, fill)
-        return cell
-
-    def group_row(self, t: "_Table", label: Text) -> None:
-        """A category row spanning the table, kept with the row below it."""
-        cell = ox.span_cells(t.row())
-        self.cell(cell, label, "Table Heading", fill=colour("accent-soft"), ink=colour("accent"))
-        cell.paragraphs[0].paragraph_format.keep_with_next = True
-
-    def status_text(self, status: Status) -> Text:
-        glyph = look("status", status.key)[0]
-        return Text.join([glyph, status.label], sep=" ") if glyph else status.label
-
-    # -- blocks ----------------------------------------------------------------------
-
-    def title_block(self) -> None:
-        b = self.brief
-        self.para(self.short_title, "Subtitle")
-        self.para(b.title, "Title")
-        facts = [(self._("Issued by"), b.issuer), (self._("Presented"), b.presented), (self._("Region"), b.region),
-                 (self._("Review year"), b.review_year), (self._("Plan year"), b.plan_year),
-                 (self._("Source file"), b.source_file), (self._("Source address"), b.source_url),
-                 (self._("Generated"), b.generated)]
-        self.para(Text.join([Text.join([label, value], sep=self.punct["colon"]) for label, value in facts if value],
-                            sep=self.punct["dot"]), "Note")
-        if b.headline or b.glance_tally:
-            self.glance_box()
-        if b.gaps:
+    def title_block(self, t: TitleBlock) -> None:
+        self.para(t.kicker, "Subtitle")
+        self.para(t.title, "Title")
+        self.para(Text.join([Text.join([f.label, f.value], sep=self.punct("colon")) for f in t.facts],
+                            sep=self.punct("dot")), "Note")
+        if t.headline or t.tallies:
+            title = self.para("", "Glance")
+            self.write(title, t.glance_title, style="Strong", ink=self.colour("accent"))
+            title.paragraph_format.keep_with_next = True
+            for fig in t.headline:
+                self.figure_line(self.para("", "Glance"), fig)
+            for line in t.tallies:
+                paragraph = self.para("", "Glance")
+                glyph, ink, _fill = _fill_of(self.ctx.tokens, t.tally_look)
+                self.write(paragraph, f"{glyph} ", ink=ink)
+                self.write(paragraph, line)
+        if self.outline.gap_legend:
             note = self.para("", "Note")
-            self.write(note, Text((Segment(b.gaps[0], lang="zh-Hans", gap=True),)))
-            self.write(note, " " + self._("Not in the glossary: shown in Chinese"))
-
-    def glance_box(self) -> None:
-        b = self.brief
-        title = self.para("", "Glance")
-        self.write(title, self._("At a glance"), style="Strong", ink=colour("accent"))
-        title.paragraph_format.keep_with_next = True
-        for fig in b.headline:
-            self.figure_line(self.para("", "Glance"), fig)
-        for line in b.glance_tally:
-            paragraph = self.para("", "Glance")
-            glyph, ink, _fill = look("marks", "tally")
-            self.write(paragraph, f"{glyph} ", ink=ink)
-            self.write(paragraph, line)
+            self.write(note, self.outline.gap_example)
+            self.write(note, Text.join([" ", self.outline.gap_legend]))
 
     def figure_line(self, paragraph: Paragraph, fig: Figure) -> None:
-        self.write(paragraph, fig.value, style="Strong", ink=colour("accent"))
+        self.write(paragraph, fig.value, style="Strong", ink=self.colour("accent"))
         self.write(paragraph, "  ")
         self.write(paragraph, fig.label)
 
-    def indicator_name(self, name: Text, binding: bool) -> Text:
-        return Text.join([name, " *"]) if binding else name
-
-    def scorecard(self) -> None:
-        b = self.brief
-        if not (b.score_rows or b.tallies):
-            return
-        self.heading(self._("Review scorecard"), 1, b.review_year)
-        if b.score_origin:
-            self.para(b.score_origin, "Note")
-        if b.score_rows:
-            t = self.table([self._(h) for h in ("No.", "Indicator", "Unit", "Target", "Actual", "Status",
-                                                "Reason", "Source")], SCORE_COLUMNS, numeric=(3, 4),
-                           whole=SCORE_WHOLE)
-            category = ""
-            for r in b.score_rows:
-                if r.category and str(r.category) != category:
-                    category = str(r.category)
-                    self.group_row(t, r.category)
-                _glyph, ink, fill = look("status", r.status.key)
-                cells = t.row()
-                self.cell(cells[0], r.number, ink=colour("muted"))
-                self.cell(cells[1], self.indicator_name(r.name, r.binding), indent=SUB_ROW_INDENT * r.level)
-                self.cell(cells[2], r.unit, value=True)
-                self.cell(cells[3], r.target, "Table Number", value=True)
-                self.cell(cells[4], r.actual, "Table Number", value=True)
-                self.cell(cells[5], self.status_text(r.status), fill=fill, ink=ink)
-                self.cell(cells[6], r.reason)
-                if r.cause:
-                    cause = cells[6].add_paragraph()
-                    self.set_style(cause, "Table Source")
-                    self.write(cause, r.cause)
-                self.cell(cells[7], r.source, "Table Source")
-            t.finish()
-            if any(r.binding for r in b.score_rows):
-                self.para(self._("* binding indicator; all others are anticipatory."), "Note")
-        if b.tallies:
-            self.tallies()
-        self.place_charts("scorecard")
-
-    def tallies(self) -> None:
-        self.heading(self._("Tallies"), 2)
-        t = self.table([self._(h) for h in ("Type", "Status", "Total", "Stated in the report", "Check")],
-                       TALLY_COLUMNS, numeric=(2,), whole=TALLY_WHOLE)
-        for tally in self.brief.tallies:
-            cells = t.row()
-            self.cell(cells[0], tally.kind, "Table Heading")
-            counts = cells[1].paragraphs[0]
-            self.set_style(counts, "Table Text")
-            for i, (status, n) in enumerate(tally.counts):
-                _glyph, ink, fill = look("status", status.key)
+    def node(self, n: Any, in_article: bool = False) -> None:
+        if isinstance(n, Heading):
+            paragraph = self.para(n.text, _HEADING_STYLE[(n.level, in_article)])
+            if n.aside:
+                self.write(paragraph, f" {n.aside}", ink=self.colour("muted"))
+        elif isinstance(n, Para):
+            self.para(n.text, _PARA_STYLE.get(n.role, "Normal"))
+        elif isinstance(n, Bullets):
+            for item in n.items:
+                self.para(item, "List Bullet")
+        elif isinstance(n, Figures):
+            line = self.para("", "Normal")
+            self.write(line, Text.join([n.label, self.punct("colon")]), style="Strong")
+            for i, fig in enumerate(n.figures):
                 if i:
-                    self.write(counts, " ")
-                self.write(counts, Text.join([self.status_text(status), f"\u00a0{n}"]), ink=ink, fill=fill)
-            self.cell(cells[2], str(tally.total), "Table Number")
-            if tally.stated:
-                self.cell(cells[3], tally.stated)
-            else:
-                self.cell(cells[3], self._("Not stated"), ink=colour("muted"))
-            if tally.agrees is None:
-                glyph, ink, _fill = look("check", "none")
-                self.cell(cells[4], glyph, ink=ink)
-            else:
-                msgid, key = AGREEMENT[tally.agrees]
-                glyph, ink, fill = look("check", key)
-                self.cell(cells[4], f"{glyph} {self._(msgid)}", fill=fill, ink=ink)
-        t.finish()
+                    self.write(line, self.punct("list"))
+                self.write(line, fig.label)
+                self.write(line, self.punct("colon"))
+                self.write(line, fig.value, style="Strong")
+        elif isinstance(n, ChartNode):
+            if n.chart.key in self.charts:
+                self.chart(n.chart, n.label, self.charts[n.chart.key][1])
+        elif isinstance(n, Article):
+            for child in n.children:
+                self.node(child, in_article=True)
+        elif isinstance(n, Table):
+            self.table(n)
 
-    def plan(self) -> None:
-        b = self.brief
-        if not (b.plan_rows or b.retired):
-            return
-        self.heading(self._("Plan targets"), 1, b.plan_year)
-        if b.plan_origin:
-            self.para(b.plan_origin, "Note")
-        if b.plan_rows:
-            t = self.table([self._(h) for h in ("No.", "Indicator", "Unit", "This year", "Last year", "Change",
-                                                "Source")], PLAN_COLUMNS, numeric=(3, 4), whole=PLAN_WHOLE)
-            category = ""
-            for r in b.plan_rows:
-                if r.category and str(r.category) != category:
-                    category = str(r.category)
-                    self.group_row(t, r.category)
-                glyph, ink, fill = look("change", r.change_key)
-                cells = t.row()
-                self.cell(cells[0], r.number, ink=colour("muted"))
-                self.cell(cells[1], self.indicator_name(r.name, r.binding), indent=SUB_ROW_INDENT * r.level)
-                self.cell(cells[2], r.unit, value=True)
-                self.cell(cells[3], r.target, "Table Number", value=True)
-                self.cell(cells[4], r.previous or "—", "Table Number", ink="" if r.previous else colour("muted"),
-                          value=True)
-                self.cell(cells[5], Text.join([glyph, r.change], sep=" ") if glyph else r.change, fill=fill, ink=ink)
-                self.cell(cells[6], r.source, "Table Source")
-            t.finish()
-            if any(r.binding for r in b.plan_rows):
-                self.para(self._("* binding indicator; all others are anticipatory."), "Note")
-        if b.retired:
-            self.heading(self._("Retired indicators"), 2)
-            self.para(self._("Retired indicators are those in last year's plan that this year's plan no longer lists."),
-                      "Note")
-            for name in b.retired:
-                self.para(name, "List Bullet")
-
-    def projects(self) -> None:
-        b = self.brief
-        if not b.projects:
-            return
-        self.heading(self._("Major projects"), 1)
-        for block in b.projects:
-            if block.title:
-                self.heading(block.title, 2)
-            t = self.table(block.header, [1.0] * len(block.header), numeric=block.numeric_columns,
-                           whole=block.numeric_columns)
-            t.widths = _proportional(self.text_width, block.header, block.rows)
-            for row in block.rows:
-                cells = t.row()
-                for i, value in enumerate(row[: len(cells)]):
-                    numeric = i in block.numeric_columns
-                    self.cell(cells[i], value, "Table Number" if numeric else "Table Text", value=numeric)
-            t.finish(spacer=not block.source)
-            self.source_note(block.source)
-        self.place_charts("projects")
-
-    def place_charts(self, place: str) -> None:
-        for chart in self.brief.charts:
-            if CHART_PLACES.get(chart.kind, "scorecard") == place and chart.key in self.charts:
-                self.chart(chart, self.charts[chart.key][1])
-
-    def chart(self, chart: Chart, png: Path) -> None:
+    def chart(self, chart: Chart, label: Text, png: Path) -> None:
         self.chart_count += 1
         paragraph = self.doc.add_paragraph(style="Normal")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -443,69 +256,91 @@ class _Writer:
         ox.set_picture_alt(run, self.clean(chart.title), self.clean(chart.alt))
         caption = self.para("", "Caption")
         caption.paragraph_format.keep_with_next = False
-        self.write(caption, f"{self._('Chart')} {self.chart_count}{self.punct['caption']}", style="Strong")
+        self.write(caption, Text.join([label, f" {self.chart_count}", self.punct("caption")]), style="Strong")
         self.write(caption, chart.title)
 
-    def summaries(self, title_msgid: str, sections: Sequence[SectionBrief]) -> None:
-        if not sections:
-            return
-        self.heading(self._(title_msgid), 1)
-        part = ""
-        for s in sections:
-            if s.part and str(s.part) != part:
-                part = str(s.part)
-                self.heading(s.part, 2)
-            self.heading(s.heading, 3)
-            if s.summary:
-                self.para(s.summary)
-            for item in s.items:
-                self.para(item, "List Bullet")
-            if s.figures:
-                line = self.para("", "Normal")
-                self.write(line, self._("Key figures") + self.punct["colon"], style="Strong")
-                for i, fig in enumerate(s.figures):
-                    if i:
-                        self.write(line, self.punct["list"])
-                    self.write(line, fig.label)
-                    self.write(line, self.punct["colon"])
-                    self.write(line, fig.value, style="Strong")
-            self.source_note(s.source)
+    # -- tables -----------------------------------------------------------------------
 
-    def findings(self) -> None:
-        if not self.brief.findings:
-            return
-        self.heading(self._("Notes on the source"), 1)
-        t = self.table([self._("Severity"), self._("Note"), self._("Where")], FINDING_COLUMNS, whole=FINDING_WHOLE)
-        for f in self.brief.findings:
-            glyph, ink, fill = look("severity", f.severity)
-            cells = t.row()
-            self.cell(cells[0], Text.join([glyph, f.severity_label], sep=" ") if glyph else f.severity_label,
-                      fill=fill, ink=ink)
-            self.cell(cells[1], f.message)
-            self.cell(cells[2], f.where, "Table Source")
-        t.finish()
+    def table(self, t: Table) -> None:
+        """A "Brief Table" with a repeated header row; numeric columns right-aligned, widths fitted to content."""
+        if t.flow > 1:  # newspaper columns: a continuous section of its own (page furniture inherited)
+            ox.set_columns(self.doc.add_section(WD_SECTION.CONTINUOUS)._sectPr, t.flow, TERM_COLUMN_SPACE)
+        table = self.doc.add_table(rows=1, cols=len(t.columns))
+        table.style = self.doc.styles["Brief Table"]
+        header = table.rows[0]
+        ox.repeat_header(header)
+        ox.cant_split(header)
+        for cell, col in zip(header.cells, t.columns):
+            self.fill(cell, col.heading, "Table Heading")
+            if col.numeric:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for group in t.groups:
+            if group.heading:
+                cell = ox.span_cells(self.add_row(table))
+                self.fill(cell, group.heading, "Table Heading", fill=self.colour("accent-soft"),
+                          ink=self.colour("accent"))
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
+            for row in group.rows:
+                for cell, col, content in zip(self.add_row(table), t.columns, row.cells):
+                    self.cell(cell, col, content)
+        width = (self.text_width - TERM_COLUMN_SPACE * (t.flow - 1)) // t.flow
+        if t.fixed:
+            total = sum(c.width for c in t.columns) or 1.0
+            widths = [int(width * c.width / total) for c in t.columns]
+        else:
+            widths = _proportional(width, [c.heading for c in t.columns],
+                                   [[c.text for c in r.cells] for r in t.rows])
+        columns = ox.column_texts(table, len(widths), self.font_pt)
+        ox.set_table_grid(table, fit_widths(widths, columns, frozenset(i for i, c in enumerate(t.columns) if c.whole)))
+        if t.flow > 1:
+            ox.set_columns(self.doc.add_section(WD_SECTION.CONTINUOUS)._sectPr, 1, TERM_COLUMN_SPACE)
+        else:  # a paragraph after each table keeps two tables from running into one
+            self.doc.add_paragraph(style="Note")
 
-    def terms(self) -> None:
-        if not self.brief.terms:
-            return
-        self.heading(self._("Key terms"), 1)
-        # a compact two-column list: a continuous section in newspaper columns (page furniture inherited)
-        section = self.doc.add_section(WD_SECTION.CONTINUOUS)
-        ox.set_columns(section._sectPr, TERM_COLUMN_COUNT, TERM_COLUMN_SPACE)
-        t = self.table([self._("Chinese"), self._("English")], TERM_COLUMNS)
-        column = (self.text_width - TERM_COLUMN_SPACE * (TERM_COLUMN_COUNT - 1)) // TERM_COLUMN_COUNT
-        t.widths = [int(column * f / sum(TERM_COLUMNS)) for f in TERM_COLUMNS]
-        for term in self.brief.terms:
-            cells = t.row()
-            self.cell(cells[0], Text((Segment(term.zh, lang="zh-Hans"),)))
-            self.cell(cells[1], term.en)
-        t.finish(spacer=False)
-        ox.set_columns(self.doc.add_section(WD_SECTION.CONTINUOUS)._sectPr, 1, TERM_COLUMN_SPACE)
+    @staticmethod
+    def add_row(table: DocxTable) -> list[_Cell]:
+        row = table.add_row()
+        ox.cant_split(row)
+        return list(row.cells)
 
-    def colophon(self) -> None:
-        b = self.brief
-        self.para(self._("Generated on %(date)s from %(source)s. Figures are taken from the report as published.",
-                         date=self.clean(b.generated), source=self.clean(b.source_file)), "Note")
+    def fill(self, cell: _Cell, content: Text | str, style: str = "Table Text", fill: str = "", ink: str = "",
+             indent: int = 0) -> Paragraph:
+        paragraph = cell.paragraphs[0]
+        self.set_style(paragraph, style)
+        if indent:
+            paragraph.paragraph_format.left_indent = indent
+        self.write(paragraph, content, ink=ink)
+        if fill:
+            ox.shade_cell(cell, fill)
+        return paragraph
+
+    def cell(self, cell: _Cell, col: Any, c: Cell) -> None:
+        """One body cell: its text (a figure kept whole), the binding mark, badges, a second line."""
+        style = "Table Heading" if c.header else "Table Number" if col.numeric else (
+            "Table Source" if col.key in ("src", "where") else "Table Text")
+        text = _keep_together(c.text) if c.value else c.text
+        if c.lang:
+            text = Text(tuple(dataclasses.replace(s, lang=c.lang) for s in text.segments))
+        if c.binding:
+            text = Text.join([text, " *"])
+        ink = self.colour("muted") if c.muted else ""
+        only_badge = len(c.badges) == 1 and not c.text
+        fill = ""
+        if only_badge:
+            glyph, ink, fill = _fill_of(self.ctx.tokens, c.badges[0].look)
+            text = _badge_text(glyph, c.badges[0])
+        paragraph = self.fill(cell, text, style, fill=fill, ink=ink, indent=SUB_ROW_INDENT * c.level)
+        if col.numeric:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if c.badges and not only_badge:
+            for i, b in enumerate(c.badges):
+                glyph, b_ink, b_fill = _fill_of(self.ctx.tokens, b.look)
+                self.write(paragraph, " " if (i or c.text) else "")
+                self.write(paragraph, _badge_text(glyph, b), ink=b_ink, fill=b_fill)
+        if c.extra:
+            extra = cell.add_paragraph()
+            self.set_style(extra, "Table Source")
+            self.write(extra, c.extra)
 
     # -- page furniture and properties -----------------------------------------------
 
@@ -514,64 +349,48 @@ class _Writer:
         section = self.doc.sections[0]
         header = section.header.paragraphs[0]
         header.style = self.doc.styles["Header"]
-        self.write(header, self.short_title)
+        self.write(header, self.outline.running_head)
         footer = section.footer.paragraphs[0]
         footer.style = self.doc.styles["Footer"]
-        for piece in re.split(r"(%\((?:page|pages)\)s)", gettext(self.brief.lang, "Page %(page)s of %(pages)s")):
+        for piece in re.split(r"(%\((?:page|pages)\)s)", self._("Page %(page)s of %(pages)s")):
             if piece in FIELDS:
                 ox.add_field(footer, FIELDS[piece])
             elif piece:
                 self.write(footer, piece)
 
-    def properties(self) -> None:
-        b = self.brief
+    def properties(self, brief: Brief) -> None:
+        o = self.outline
         props = self.doc.core_properties
-        props.title = self.clean(str(b.title))[:255]
-        props.author = props.last_modified_by = self.clean(str(b.issuer))[:255]
-        props.subject = self.clean(self.short_title)[:255]
-        props.comments = self._("Brief of the plan report: indicator scorecard, plan targets, major projects "
-                                "and section summaries.")
-        props.keywords = self.clean(", ".join(b.keywords))[:255]
-        props.language = WORD_LANG.get(b.lang, b.html_lang)
+        props.title = self.clean(str(o.title.title))[:255]
+        props.author = props.last_modified_by = self.clean(str(brief.issuer))[:255]
+        props.subject = self.clean(str(o.running_head))[:255]
+        props.comments = o.description
+        props.keywords = self.clean(", ".join(o.keywords))[:255]
+        props.language = WORD_LANG.get(o.lang, o.html_lang)
         props.category = self._("Brief")
         props.content_status = ""
-        props.identifier = self.clean(b.source_file)[:255]
+        props.identifier = self.clean(brief.source_file)[:255]
         props.revision = 1
-        when = generated_datetime(b.generated_iso or b.generated)
+        when = generated_datetime(brief.generated_iso or brief.generated)
         if when is None:
             _remove_dates(self.doc)
-            self.warn(f"DOCX: generation date {b.generated!r} not understood; document dates left out")
+            self.warnings.append(f"DOCX: generation date {brief.generated!r} not understood; document dates left out")
         else:
             props.created = props.modified = when
         # The brief's language on the document defaults, so proofing and line breaking follow it.
         defaults = self.doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
         if defaults is not None:
-            ox.set_rpr_lang(defaults, val=WORD_LANG.get(b.lang, "en-US"), east_asia="zh-CN")
-
-    def warn(self, message: str) -> None:
-        if message not in self.brief.warnings:
-            self.brief.warnings = (*self.brief.warnings, message)
+            ox.set_rpr_lang(defaults, val=WORD_LANG.get(o.lang, "en-US"), east_asia="zh-CN")
 
 
-@dataclass
-class _Table:
-    """A brief table being filled: adds body rows that never split, then fixes the grid."""
+# Outline heading level (in a section summary or not) -> Word style; paragraph role -> Word style.
+_HEADING_STYLE = {(2, False): "Heading 1", (3, False): "Heading 2", (3, True): "Heading 3",
+                  (2, True): "Heading 2", (4, True): "Heading 3", (4, False): "Heading 3"}
+_PARA_STYLE = {"origin": "Note", "note": "Note", "source": "Note", "part": "Heading 2", "summary": "Normal"}
 
-    writer: _Writer
-    table: Table
-    widths: list[int]
-    whole: frozenset[int] = frozenset()
 
-    def row(self) -> list[_Cell]:
-        row = self.table.add_row()
-        ox.cant_split(row)
-        return list(row.cells)
-
-    def finish(self, spacer: bool = True) -> None:
-        columns = ox.column_texts(self.table, len(self.widths), self.writer.font_pt)
-        ox.set_table_grid(self.table, fit_widths(self.widths, columns, self.whole))
-        if spacer:  # a paragraph after each table keeps two tables from running into one
-            self.writer.doc.add_paragraph(style="Note")
+def _badge_text(glyph: str, badge: Badge) -> Text:
+    return Text.join([glyph, badge.text], sep=" ") if glyph and badge.text else (badge.text or Text.plain(glyph))
 
 
 def _number_pieces(text: str) -> list[tuple[str, bool]]:
@@ -695,31 +514,39 @@ def _open_reference(reference: Path) -> DocxDocument:
     return doc
 
 
-def build_docx(brief: Brief, charts: dict[str, tuple[Path, Path]], reference: Path = REFERENCE) -> bytes:
-    """The DOCX brief as bytes (deterministic: the same brief and charts give the same bytes)."""
-    w = _Writer(brief, _open_reference(reference), charts)
-    w.title_block()
-    w.scorecard()
-    w.plan()
-    w.projects()
-    w.summaries("Outlook", brief.overview)
-    w.summaries("Section summaries", brief.sections)
-    w.findings()
-    w.terms()
-    w.colophon()
+def build_docx(brief: Brief, charts: dict[str, tuple[Path, Path]], ctx: RenderContext) -> tuple[bytes, list[str]]:
+    """The DOCX brief as bytes (deterministic: the same brief and charts give the same bytes), and its warnings."""
+    outline = build_outline(brief, ctx.words(brief.lang))
+    w = _Writer(outline, _open_reference(ctx.reference_docx), charts, ctx)
+    w.title_block(outline.title)
+    for block in outline.blocks:
+        for child in block.children:
+            w.node(child)
+    w.para(outline.colophon, "Note")
     w.furniture()
-    w.properties()
+    w.properties(brief)
     if w.removed:
-        w.warn(f"DOCX: removed {w.removed} control character(s) that XML cannot hold")
+        w.warnings.append(f"DOCX: removed {w.removed} control character(s) that XML cannot hold")
     buf = io.BytesIO()
     w.doc.save(buf)
-    return ox.deterministic_zip(buf.getvalue())
+    return ox.deterministic_zip(buf.getvalue()), w.warnings
 
 
-def render_docx(brief: Brief, out_path: Path, charts: dict[str, tuple[Path, Path]],
-                reference: Path = REFERENCE) -> None:
+def render_docx(brief: Brief, out_path: Path, charts: dict[str, tuple[Path, Path]], ctx: RenderContext) -> list[str]:
     """Write the DOCX brief of ``brief`` to ``out_path`` atomically; ``charts`` maps key -> (svg, png).
 
-    What had to be changed to make the text valid XML is appended to ``brief.warnings``.
+    Returns the warnings (what had to be changed to make the text valid XML).
     """
-    write_bytes(Path(out_path), build_docx(brief, charts, reference))
+    data, warnings = build_docx(brief, charts, ctx)
+    write_bytes(Path(out_path), data)
+    return warnings
+
+
+def write(job: Job) -> Written:
+    """The DOCX writer of :data:`generator.render.writers.WRITERS`: charts drawn as PNG, embedded, not kept."""
+    charts_dir = job.staging / "charts"
+    charts = render_charts(job.brief, charts_dir, job.ctx, formats=("png",))
+    path = job.staging / f"{job.stem}.docx"
+    warnings = render_docx(job.brief, path, charts, job.ctx)
+    shutil.rmtree(charts_dir, ignore_errors=True)
+    return Written([path], warnings)

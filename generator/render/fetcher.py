@@ -20,12 +20,9 @@ from urllib.parse import unquote, urlsplit
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-TEMPLATE_ASSETS = Path(__file__).resolve().parents[2] / "templates" / "assets"
-
-
 @lru_cache(maxsize=1)
 def system_font_files() -> frozenset[Path]:
-    """Every font file fontconfig knows (what ``local()`` can resolve to)."""
+    """Every font file fontconfig knows (what ``local()`` can resolve to); a fact of the machine, looked up once."""
     try:
         listing = subprocess.run(["fc-list", "-f", "%{file}\n"], capture_output=True, text=True,
                                  check=True, timeout=30).stdout

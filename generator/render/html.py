@@ -1,8 +1,9 @@
 """HTML of a brief: the Jinja2 environment, the text filters and ``render_html``.
 
 One template set (``templates/brief.html`` + ``templates/brief.css``) serves
-both languages; fixed words come from the message catalogs through the
-Jinja2 i18n extension, so the templates hold no language branches.
+every language: it walks the brief's outline (:mod:`generator.render.outline`),
+one macro per node type; fixed words come from the message catalogues
+through the Jinja2 i18n extension, so the templates hold no language branches.
 Autoescaping is on: text from the report can never become markup. A
 :class:`~generator.brief.Text` is rendered segment by segment — a segment in
 another language sits in ``<span lang=…>``, a glossary gap in a visibly
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -25,23 +25,18 @@ from markupsafe import Markup, escape
 from generator.brief import Brief, Text
 from generator.errors import TemplateError
 from generator.render.atomic import write_bytes, write_text
+from generator.render.context import ASSETS, RenderContext
 from generator.render.fonts import font_faces, write_page_fonts
-from generator.render.tokens import load_tokens, tokens_css
-from generator.i18n import gettext, translations
+from generator.render.outline import CHART_PLACES, Outline, build_outline
+from generator.render.tokens import tokens_css
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
 PAGE_TEMPLATE = "brief.html"
 # tokens.css is generated from templates/tokens.yaml (render.tokens); the others are copied.
 STYLESHEETS = ("tokens.css", "brief.css")
-GENERATED_STYLESHEETS = {"tokens.css": tokens_css}
-ASSETS = "assets"
+GENERATED_STYLESHEETS = ("tokens.css",)
 
-# Han, CJK punctuation, full-width forms: text that needs lang="zh-Hans" in an English brief.
+# Han, CJK punctuation, full-width forms: the report's script, tagged with its language in a rendered brief.
 CJK = re.compile(r"[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
-ZH_TAG = "zh-Hans"
-
-# Where each chart kind is placed in the page.
-CHART_PLACES = {"dumbbell": "scorecard", "bar": "projects"}
 
 
 def _css_string(value: str) -> Markup:
@@ -55,9 +50,8 @@ def _css_string(value: str) -> Markup:
     return Markup('"' + "".join(out) + '"')
 
 
-def page_counter_css(lang: str) -> Markup:
-    """The CSS ``content`` value for "Page 3 of 12" in ``lang``, from the catalog."""
-    pattern = gettext(lang, "Page %(page)s of %(pages)s")
+def page_counter_css(pattern: str) -> Markup:
+    """The CSS ``content`` value for "Page 3 of 12" from the catalogue's pattern."""
     parts = re.split(r"(%\((?:page|pages)\)s)", pattern)
     out = []
     for part in parts:
@@ -70,115 +64,118 @@ def page_counter_css(lang: str) -> Markup:
     return Markup(" ".join(out))
 
 
-def _segment_html(text: str, lang: str | None, gap: bool, brief_lang: str) -> Markup:
-    body = escape(text)
-    if gap:
-        title = escape(gettext(brief_lang, "Not in the glossary: shown in Chinese"))
-        return Markup(f'<span class="gap" lang="{escape(lang or ZH_TAG)}" title="{title}">{body}</span>')
-    if lang:
-        return Markup(f'<span lang="{escape(lang)}">{body}</span>')
-    return Markup(body)
+class TextHtml:
+    """Brief texts as HTML for one brief: escaped, other-language segments tagged, gaps marked."""
+
+    def __init__(self, brief: Brief, gap_title: str) -> None:
+        self.source_tag = brief.source_tag
+        self.rendered = brief.rendered
+        self.gap_title = gap_title
+
+    def segment(self, text: str, lang: str | None, gap: bool) -> Markup:
+        body = escape(text)
+        if gap:
+            return Markup(f'<span class="gap" lang="{escape(lang or self.source_tag)}" '
+                          f'title="{escape(self.gap_title)}">{body}</span>')
+        if lang:
+            return Markup(f'<span lang="{escape(lang)}">{body}</span>')
+        return Markup(body)
+
+    def text(self, value: Text | str | None) -> Markup:
+        if value is None:
+            return Markup("")
+        if isinstance(value, Text):
+            return Markup("").join(self.segment(s.text, s.lang, s.gap) for s in value.segments)
+        return self.plain(str(value))
+
+    def plain(self, value: str) -> Markup:
+        """A plain string (file name, source line); the report's script in a rendered brief gets its ``lang``."""
+        if self.rendered and CJK.search(value):
+            return Markup(f'<span lang="{escape(self.source_tag)}">{escape(value)}</span>')
+        return Markup(escape(value))
 
 
-def text_html(value: Text | str | None, brief_lang: str = "en") -> Markup:
-    """A brief text as HTML: escaped, segments in other languages tagged, gaps marked."""
-    if value is None:
-        return Markup("")
-    if isinstance(value, Text):
-        return Markup("").join(_segment_html(s.text, s.lang, s.gap, brief_lang) for s in value.segments)
-    return plain_html(str(value), brief_lang)
-
-
-def plain_html(value: str, brief_lang: str = "en") -> Markup:
-    """A plain string (file name, source line) as HTML; Chinese in an English brief gets ``lang``."""
-    if brief_lang != "zh" and CJK.search(value):
-        return Markup(f'<span lang="{ZH_TAG}">{escape(value)}</span>')
-    return Markup(escape(value))
-
-
-@lru_cache(maxsize=None)
-def environment(lang: str) -> jinja2.Environment:
-    """The Jinja2 environment of ``lang``: autoescape, i18n catalog, filters."""
+def environment(brief: Brief, ctx: RenderContext) -> jinja2.Environment:
+    """The Jinja2 environment of one brief: autoescape, its language's catalogue, filters, token glyphs."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        loader=jinja2.FileSystemLoader(ctx.templates),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
-    env.filters["text"] = lambda v: text_html(v, lang)
-    env.filters["plain"] = lambda v: plain_html(str(v), lang)
+    env.install_gettext_translations(ctx.messages.translations(brief.lang), newstyle=True)  # type: ignore[attr-defined]
+    words = ctx.words(brief.lang)
+    texts = TextHtml(brief, words("Not in the glossary: shown in Chinese"))
+    env.filters["text"] = texts.text
+    env.filters["plain"] = lambda v: texts.plain(str(v))
     env.filters["css_string"] = _css_string
-    env.globals["page_counter_css"] = lambda: page_counter_css(lang)
-    env.globals["glyph"] = lambda group, key: load_tokens().glyph(group, key)
+    env.globals["page_counter_css"] = lambda: page_counter_css(words("Page %(page)s of %(pages)s"))
+    env.globals["glyph"] = lambda look: ctx.tokens.glyph(*look)
     return env
 
 
-def copy_assets(out_dir: Path) -> Path:
+def copy_assets(out_dir: Path, ctx: RenderContext) -> Path:
     """Copy the stylesheet(s) and template assets into ``out_dir/assets``; return that folder."""
     assets = out_dir / ASSETS
     assets.mkdir(parents=True, exist_ok=True)
     for name in STYLESHEETS:
         if name in GENERATED_STYLESHEETS:
-            write_text(assets / name, GENERATED_STYLESHEETS[name]())
+            write_text(assets / name, tokens_css(ctx.tokens))
             continue
-        src = TEMPLATE_DIR / name
+        src = ctx.templates / name
         if not src.is_file():
             raise TemplateError("stylesheet missing", src)
         write_bytes(assets / name, src.read_bytes())
-    extra = TEMPLATE_DIR / ASSETS
-    if extra.is_dir():
-        for src in sorted(p for p in extra.rglob("*") if p.is_file()):
-            dest = assets / src.relative_to(extra)
+    if ctx.assets.is_dir():
+        for src in sorted(p for p in ctx.assets.rglob("*") if p.is_file()):
+            dest = assets / src.relative_to(ctx.assets)
             dest.parent.mkdir(parents=True, exist_ok=True)
             write_bytes(dest, src.read_bytes())
             shutil.copymode(src, dest)
     return assets
 
 
-def _chart_entries(brief: Brief, charts: dict[str, tuple[Path, Path]], out_dir: Path) -> dict[str, list[dict]]:
-    placed: dict[str, list[dict]] = {place: [] for place in CHART_PLACES.values()}
-    for chart in brief.charts:
+def _chart_hrefs(outline: Outline, charts: dict[str, tuple[Path, Path]], out_dir: Path) -> dict[str, str]:
+    """Chart key -> the SVG's address relative to the page."""
+    hrefs = {}
+    for chart in outline.charts:
         if chart.key not in charts:
             continue
         svg = charts[chart.key][0]
         try:
-            href = svg.resolve().relative_to(out_dir.resolve()).as_posix()
+            hrefs[chart.key] = svg.resolve().relative_to(out_dir.resolve()).as_posix()
         except ValueError as exc:
             raise TemplateError(f"chart {chart.key!r} lies outside the output folder", svg) from exc
-        placed.setdefault(CHART_PLACES.get(chart.kind, "scorecard"), []).append({"chart": chart, "href": href})
-    return placed
+    return hrefs
 
 
-def render_page(brief: Brief, chart_entries: dict[str, list[dict]] | None = None,
-                subset_fonts: bool = False) -> str:
-    """The HTML text of ``brief`` (no files written).
+def render_page(brief: Brief, ctx: RenderContext, chart_hrefs: dict[str, str] | None = None,
+                subset_fonts: bool = False, outline: Outline | None = None) -> str:
+    """The HTML text of ``brief`` (no files written), walking its outline.
 
     ``subset_fonts``: declare the subset CJK faces that :func:`render_html`
     writes to ``assets/fonts``; otherwise the installed faces (``local()``).
     """
-    env = environment(brief.lang)
+    outline = outline or build_outline(brief, ctx.words(brief.lang))
+    env = environment(brief, ctx)
     try:
         template = env.get_template(PAGE_TEMPLATE)
         return template.render(
+            doc=outline,
             brief=brief,
-            charts=chart_entries or {},
+            charts=chart_hrefs or {},
             font_faces=font_faces(brief.lang, subset_fonts),
             stylesheets=[f"{ASSETS}/{name}" for name in STYLESHEETS],
-            short_title=str(brief.kicker) or gettext(brief.lang, "%(region)s %(year)s plan report: brief")
-            % {"region": str(brief.region), "year": brief.plan_year},
-            description=gettext(brief.lang, "Brief of the plan report: indicator scorecard, plan targets, "
-                                            "major projects and section summaries."),
         )
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"template syntax error: {exc.message}", exc.filename or PAGE_TEMPLATE, exc.lineno) from exc
     except jinja2.TemplateError as exc:
-        raise TemplateError(f"template error: {exc}", TEMPLATE_DIR / PAGE_TEMPLATE) from exc
+        raise TemplateError(f"template error: {exc}", ctx.templates / PAGE_TEMPLATE) from exc
 
 
-def render_html(brief: Brief, out_dir: Path, stem: str,
+def render_html(brief: Brief, out_dir: Path, stem: str, ctx: RenderContext,
                 charts: dict[str, tuple[Path, Path]] | None = None) -> Path:
     """Write ``out_dir/<stem>.html`` with its stylesheet and chart SVGs in ``out_dir/assets``.
 
@@ -186,14 +183,17 @@ def render_html(brief: Brief, out_dir: Path, stem: str,
     drew; when not given they are drawn here into ``out_dir/assets``.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    assets = copy_assets(out_dir)
+    assets = copy_assets(out_dir, ctx)
     if charts is None:
-        from generator.render.charts import render_charts
+        from generator.render.charts import render_charts  # matplotlib only when the caller drew none
 
-        charts = render_charts(brief, assets)
-    html = render_page(brief, _chart_entries(brief, charts, out_dir), subset_fonts=True)
+        charts = render_charts(brief, assets, ctx)
+    outline = build_outline(brief, ctx.words(brief.lang))
+    html = render_page(brief, ctx, _chart_hrefs(outline, charts, out_dir), subset_fonts=True, outline=outline)
     drawn = [html, *((assets / name).read_text(encoding="utf-8") for name in STYLESHEETS),
              *(svg.read_text(encoding="utf-8") for svg, _png in charts.values())]
     write_page_fonts(assets, brief.lang, drawn)
     return write_text(out_dir / f"{stem}.html", html)
 
+
+__all__ = ["CHART_PLACES", "CJK", "render_html", "render_page"]

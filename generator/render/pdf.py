@@ -26,7 +26,7 @@ from typing import Any
 
 from generator.brief import Brief
 from generator.errors import TemplateError
-from generator.i18n import gettext
+from generator.render.context import ASSETS, RenderContext
 from generator.render.atomic import atomic_path
 
 PDF_VARIANT = "pdf/ua-1"
@@ -77,7 +77,7 @@ def _identifier(html_path: Path, assets: Path) -> bytes:
     return digest.hexdigest()[:32].encode()
 
 
-def _attachments(files: Mapping[str, bytes], brief: Brief) -> list:
+def _attachments(files: Mapping[str, bytes], brief: Brief, ctx: RenderContext) -> list:
     """WeasyPrint attachments of ``files`` (name -> bytes), dated like the brief, described in its language."""
     import weasyprint
 
@@ -86,7 +86,7 @@ def _attachments(files: Mapping[str, bytes], brief: Brief) -> list:
     except ValueError:
         date = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
     return [weasyprint.Attachment(file_obj=io.BytesIO(data), name=name, relationship="Data", created=date,
-                                  modified=date, description=gettext(brief.lang, DATA_FILES.get(name, name)))
+                                  modified=date, description=ctx.words(brief.lang)(DATA_FILES.get(name, name)))
             for name, data in sorted(files.items())]
 
 
@@ -100,7 +100,8 @@ def _in_turn(*finishers: Callable[[Any, Any], None]) -> Callable[[Any, Any], Non
     return run
 
 
-def write_pdf(html_path: Path, pdf_path: Path, brief: Brief, attachments: Mapping[str, bytes] | None = None) -> None:
+def write_pdf(html_path: Path, pdf_path: Path, brief: Brief, ctx: RenderContext,
+              attachments: Mapping[str, bytes] | None = None) -> None:
     """Print ``html_path`` (written by ``render_html``) to ``pdf_path`` as PDF/UA-1.
 
     ``attachments`` (file name -> bytes, e.g. the build's ``scorecard.csv``
@@ -112,13 +113,13 @@ def write_pdf(html_path: Path, pdf_path: Path, brief: Brief, attachments: Mappin
     """
     import weasyprint
 
-    from generator.render.fetcher import TEMPLATE_ASSETS, SafeFetcher
+    from generator.render.fetcher import SafeFetcher
     from generator.render.pdf_finish import finisher
     from generator.render.pdf_tags import complete, recording
 
     html_path = html_path.resolve()
-    assets = html_path.parent / "assets"
-    fetcher = SafeFetcher([TEMPLATE_ASSETS, assets])
+    assets = html_path.parent / ASSETS
+    fetcher = SafeFetcher([ctx.assets, assets])
     files = dict(attachments or {})
     handler = _Collect()
     LOG.addHandler(handler)
@@ -126,7 +127,7 @@ def write_pdf(html_path: Path, pdf_path: Path, brief: Brief, attachments: Mappin
         document = weasyprint.HTML(filename=str(html_path), url_fetcher=fetcher, encoding="utf-8").render()
         with recording() as recorder, atomic_path(pdf_path) as tmp:
             document.write_pdf(tmp, pdf_identifier=_identifier(html_path, assets), pdf_variant=PDF_VARIANT,
-                               attachments=_attachments(files, brief),
+                               attachments=_attachments(files, brief, ctx),
                                finisher=_in_turn(complete(recorder), finisher(files)))
     except (OSError, ValueError, TypeError, AssertionError) as exc:
         raise TemplateError(f"cannot print the brief of {brief.source_file}: {exc}", html_path) from exc

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -19,7 +18,7 @@ from ruamel.yaml.error import YAMLError
 
 from generator.errors import TemplateError
 
-TOKENS = Path(__file__).resolve().parents[2] / "templates" / "tokens.yaml"
+TOKENS_FILE = "tokens.yaml"  # in the templates folder
 GROUPS = ("status", "change", "check", "severity", "marks")
 PAPER = "paper"
 HEX = re.compile(r"#[0-9a-f]{6}")
@@ -28,7 +27,7 @@ AA = 4.5  # WCAG 2 AA, normal-size text
 # The classes each group's look applies to in the page (templates/brief.html), as (selector
 # of the coloured element, selector that draws the glyph or None: the page writes it, tinted?).
 CSS_SELECTORS: dict[str, tuple[str, str | None, bool]] = {
-    "status": (".status-{key} .badge, .count.status-{key}", None, True),
+    "status": (".status-{key} .badge, .badge.status-{key}, .count.status-{key}", None, True),
     "change": (".change-mark.change-{key}", ".change-mark.change-{key}::before", True),
     "check": (".check-{key}", None, False),
     "severity": (".sev-{key}", ".sev-{key}::before", False),
@@ -79,9 +78,8 @@ def _colour(value: object, colours: dict[str, str], where: str, path: Path) -> s
     raise TemplateError(f"{where}: unknown colour {value!r} (name one of the `colours`)", path)
 
 
-@lru_cache(maxsize=4)
-def load_tokens(path: Path = TOKENS) -> Tokens:
-    """The tokens of ``path`` (read once per process); :class:`TemplateError` when malformed."""
+def load_tokens(path: Path) -> Tokens:
+    """The tokens of ``path``; :class:`TemplateError` when malformed."""
     try:
         data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
     except (OSError, YAMLError) as exc:
@@ -122,10 +120,8 @@ def _css_string(text: str) -> str:
     return '"' + "".join(f"\\{ord(c):x} " if c in '"\\' or not c.isprintable() else c for c in text) + '"'
 
 
-@lru_cache(maxsize=4)
-def tokens_css(path: Path = TOKENS) -> str:
+def tokens_css(t: Tokens) -> str:
     """The tokens as a stylesheet: ``:root`` custom properties, then one rule per keyed class."""
-    t = load_tokens(path)
     lines = ["/* Generated from templates/tokens.yaml by generator/render/tokens.py: edit the tokens, not this file. */",
              ":root {"]
     lines += [f"  --{name}: {value};" for name, value in t.colours.items()]

@@ -26,7 +26,7 @@ from ruamel.yaml import YAML
 from generator.brief import Brief
 from generator.errors import BriefError, TemplateError
 from tests.support.paths import ROOT, SEED
-from tests.support.project import glossary_problems
+from tests.support.project import glossary_problems, render_ctx
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
 BASE = CORPUS / "base-report.txt"
@@ -482,29 +482,18 @@ def test_glossary_case(case: Case, tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- templates
 
-@pytest.fixture
-def template_dir(monkeypatch):
-    """Point the HTML renderer at another templates folder."""
-    import generator.render.html as html
-
-    def use(folder: Path) -> None:
-        monkeypatch.setattr(html, "TEMPLATE_DIR", folder)
-        html.environment.cache_clear()
-
-    yield use
-    html.environment.cache_clear()
-
-
 @pytest.mark.parametrize("case", cases("template"))
-def test_broken_template_is_a_template_error(case: Case, tmp_path: Path, template_dir) -> None:
+def test_broken_template_is_a_template_error(case: Case, tmp_path: Path) -> None:
+    import dataclasses
+
     from generator.render.html import render_html
     from tests.support.sample_brief import sample_brief
 
     made = make_input(case, tmp_path)
-    template_dir(made.path)
+    ctx = dataclasses.replace(render_ctx(), templates=made.path)  # the renderer pointed at another folder
     out = tmp_path / "out"
     with pytest.raises(TemplateError) as caught:
-        render_html(sample_brief("en"), out, "brief")
+        render_html(sample_brief("en"), out, "brief", ctx)
     error = caught.value
     assert error.path and Path(error.path).name == case.file, str(error)
     assert error.line == made.line, str(error)
@@ -514,9 +503,11 @@ def test_broken_template_is_a_template_error(case: Case, tmp_path: Path, templat
     assert not out.exists() or leftovers(out) == []
 
 
-BUILD_WITH_TEMPLATES = (
-    "import sys; from pathlib import Path; import generator.render.html as h; "
-    "h.TEMPLATE_DIR = Path(sys.argv[1]); h.environment.cache_clear(); "
+BUILD_WITH_TEMPLATES = (  # the project's paths with another templates folder
+    "import sys, dataclasses; from pathlib import Path; import generator.paths as p; "
+    "default = p.Paths.default; "
+    "p.Paths.default = lambda glossary=None, root=p.PACKAGE_ROOT: "
+    "dataclasses.replace(default(glossary, root), templates=Path(sys.argv[1])); "
     "from generator.cli import main; sys.exit(main(sys.argv[2:]))"
 )
 

@@ -21,6 +21,7 @@ from generator.errors import InputError
 from generator.render.atomic import atomic_path, write_bytes
 from tests.support.sample_brief import sample_brief
 from tests.support.paths import ROOT
+from tests.support.project import render_ctx
 
 FAST = ["html", "scorecard"]  # skip PDF/DOCX where the test is about decisions, not formats
 GLOSSARY_FILES = {
@@ -232,17 +233,18 @@ def test_renderer_failure_midway_leaves_nothing_partial(pipeline, capsys, monkey
     _build(pipeline, capsys)
     folder = pipeline.out / "demo-plan"
     before = _inodes(folder)
-    import generator.render.html as html_mod
+    import generator.render.page as page_mod
+    from generator.errors import TemplateError
 
-    real = html_mod.render_html
+    real = page_mod.render_html
 
-    def half_then_fail(brief, out_dir, stem, charts=None):
-        real(brief, out_dir, stem, charts)
+    def half_then_fail(brief, out_dir, stem, ctx, charts=None):
+        real(brief, out_dir, stem, ctx, charts)
         if brief.lang == "en":
-            raise html_mod.TemplateError("template broke", "templates/brief.html", 7)
+            raise TemplateError("template broke", "templates/brief.html", 7)
         return out_dir / f"{stem}.html"
 
-    monkeypatch.setattr(html_mod, "render_html", half_then_fail)
+    monkeypatch.setattr(page_mod, "render_html", half_then_fail)
     pipeline.source.write_text("一、执行情况（修改）\n", encoding="utf-8")
     rc, _out, err = _build(pipeline, capsys)
     assert rc == 2 and "error: templates/brief.html:7: template broke" in err
@@ -352,13 +354,13 @@ def test_charts_are_drawn_in_the_formats_asked_for(tmp_path):
     from generator.render.charts import render_charts
 
     brief = sample_brief("en")
-    svg_only = render_charts(brief, tmp_path / "svg", formats=("svg",))
-    png_only = render_charts(brief, tmp_path / "png", formats=("png",))
+    svg_only = render_charts(brief, tmp_path / "svg", render_ctx(), formats=("svg",))
+    png_only = render_charts(brief, tmp_path / "png", render_ctx(), formats=("png",))
     assert svg_only.keys() == png_only.keys() and svg_only
     assert sorted(p.name for p in (tmp_path / "svg").iterdir()) == sorted(svg.name for svg, _ in svg_only.values())
     assert sorted(p.name for p in (tmp_path / "png").iterdir()) == sorted(png.name for _, png in png_only.values())
     with pytest.raises(ValueError):
-        render_charts(brief, tmp_path / "x", formats=("gif",))
+        render_charts(brief, tmp_path / "x", render_ctx(), formats=("gif",))
 
 
 def test_a_brief_built_alone_equals_the_one_built_with_the_other_language():

@@ -17,11 +17,11 @@ from docx.oxml.ns import qn
 from generator.brief import Brief, ScoreRow, Segment, Status, Text
 from generator.errors import TemplateError
 from generator.render.charts import render_charts
+from generator.render.context import RenderContext
 from generator.render.docx import build_docx, generated_datetime, render_docx
-from generator.render.tokens import load_tokens
-from generator.i18n import gettext
 from tests.support.sample_brief import GAP_TERM, sample_brief
 from tests.support.paths import ROOT
+from tests.support.project import gettext, render_ctx
 
 CJK_START, CJK_END = "\u4e00", "\u9fff"
 
@@ -36,9 +36,9 @@ def rendered(tmp_path_factory) -> dict[str, tuple[Brief, Path]]:
     result = {}
     for lang in ("zh", "en"):
         brief = sample_brief(lang)
-        charts = render_charts(brief, out / "assets")
+        charts = render_charts(brief, out / "assets", render_ctx())
         path = out / f"brief.{lang}.docx"
-        render_docx(brief, path, charts)
+        render_docx(brief, path, charts, render_ctx())
         result[lang] = (brief, path)
     return result
 
@@ -93,7 +93,7 @@ def test_status_cells_shaded_with_icon_and_word(rendered, lang):
     fills: dict[str, set[str | None]] = {}
     for row, data in zip(rows, brief.score_rows):
         status = row.cells[5]
-        assert status.text == f"{load_tokens().glyph('status', data.status.key)} {data.status.label}"
+        assert status.text == f"{render_ctx().tokens.glyph('status', data.status.key)} {data.status.label}"
         fills.setdefault(data.status.key, set()).add(_fill(status))
     assert all(len(f) == 1 and None not in f for f in fills.values())  # one shade per status
     assert fills["met"] != fills["missed"]
@@ -266,16 +266,16 @@ def test_block_order_follows_the_html_brief(rendered):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_same_brief_gives_identical_bytes(rendered, lang, tmp_path):
     brief, first = rendered[lang]
-    charts = render_charts(brief, tmp_path / "assets")
+    charts = render_charts(brief, tmp_path / "assets", render_ctx())
     again = tmp_path / "again.docx"
-    render_docx(sample_brief(lang), again, charts)
+    render_docx(sample_brief(lang), again, charts, render_ctx())
     assert again.read_bytes() == first.read_bytes()
 
 
 def test_write_is_atomic_and_replaces_old_file(tmp_path):
     out = tmp_path / "brief.docx"
     out.write_bytes(b"old")
-    render_docx(sample_brief("en"), out, {})
+    render_docx(sample_brief("en"), out, {}, render_ctx())
     assert out.read_bytes()[:2] == b"PK"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.docx"]
 
@@ -288,7 +288,7 @@ def test_hostile_text_is_text(tmp_path):
                         *brief.score_rows[1:])
     brief.title = Text((Segment("Title & <b>bold</b>\x01"),))
     out = tmp_path / "nasty.docx"
-    render_docx(brief, out, {})
+    warnings = render_docx(brief, out, {}, render_ctx())
     doc = Document(str(out))
     assert doc.paragraphs[1].text == "Title & <b>bold</b>"
     assert doc.core_properties.title == "Title & <b>bold</b>"
@@ -297,14 +297,14 @@ def test_hostile_text_is_text(tmp_path):
     assert "<script>" not in body
     names = [r.cells[1].text for r in scorecard_table(doc, "en").rows]
     assert "R&D <script>alert(1)</script> ]]> “quoted”" in names
-    assert any("control character" in w for w in brief.warnings)
+    assert any("control character" in w for w in warnings)
 
 
 def test_empty_blocks_are_left_out(tmp_path):
     brief = Brief(lang="zh", html_lang="zh-Hans", title=Text.plain("某省计划报告"), issuer=Text(),
                   region=Text(), review_year="", plan_year="", source_file="x.txt", generated="2024-05-06")
     out = tmp_path / "bare.docx"
-    render_docx(brief, out, {})
+    render_docx(brief, out, {}, render_ctx())
     doc = Document(str(out))
     assert doc.tables == []
     assert [p.style.name for p in doc.paragraphs if p.style.name.startswith("Heading")] == []
@@ -317,7 +317,7 @@ def test_sub_row_of_unknown_status_still_renders(tmp_path):
                    target=Text(), actual=Text(), status=Status("unknown_key", Text.plain("?")),
                    reason=Text(), level=2)
     brief.score_rows = (*brief.score_rows, odd)
-    render_docx(brief, tmp_path / "odd.docx", {})
+    render_docx(brief, tmp_path / "odd.docx", {}, render_ctx())
     rows = list(scorecard_table(Document(str(tmp_path / "odd.docx")), "en").rows)
     assert rows[-1].cells[5].text == "?"
 
@@ -326,20 +326,28 @@ def test_missing_or_broken_reference_is_a_template_error(tmp_path):
     broken = tmp_path / "reference.docx"
     broken.write_bytes(b"not a zip")
     with pytest.raises(TemplateError, match="reference"):
-        build_docx(sample_brief("en"), {}, reference=broken)
-    bare = tmp_path / "bare.docx"
+        build_docx(sample_brief("en"), {}, _with_reference(broken))
+    bare = tmp_path / "bare" / "reference.docx"
+    bare.parent.mkdir()
     Document().save(str(bare))  # python-docx's stock template lacks the brief's styles
     with pytest.raises(TemplateError, match="Brief Table"):
-        build_docx(sample_brief("en"), {}, reference=bare)
+        build_docx(sample_brief("en"), {}, _with_reference(bare))
+
+
+def _with_reference(reference: Path) -> RenderContext:
+    """The project's render context with another reference document (a templates folder holding only it)."""
+    assert reference.name == "reference.docx"
+    return dataclasses.replace(render_ctx(), templates=reference.parent)
 
 
 def test_reference_tool_builds_the_styles_the_renderer_needs(tmp_path):
-    out = tmp_path / "ref.docx"
+    out = tmp_path / "tools" / "reference.docx"
+    out.parent.mkdir()
     subprocess.run([sys.executable, str(ROOT / "tools/make_reference_docx.py"), str(out)],
                    check=True, capture_output=True, timeout=120)
     names = {s.name for s in Document(str(out)).styles}
     assert {"Brief Table", "Glossary Gap", "Table Number", "Glance", "List Bullet", "Caption"} <= names
-    render_docx(sample_brief("zh"), tmp_path / "zh.docx", {}, reference=out)
+    render_docx(sample_brief("zh"), tmp_path / "zh.docx", {}, _with_reference(out))
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -25,6 +25,7 @@ import pytest
 from docx import Document as open_docx
 
 from tests.support.paths import SEED
+from tests.support.project import render_ctx
 
 needs_tools = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                                  reason="LibreOffice or poppler-utils not installed")
@@ -125,7 +126,7 @@ def converted(tmp_path_factory: pytest.TempPathFactory, seed_doc) -> dict[str, t
     files = {}
     for lang in LANGS:
         files[lang] = out / f"{SEED.stem}.{lang}.docx"
-        render_docx(briefs[lang], files[lang], {})
+        render_docx(briefs[lang], files[lang], {}, render_ctx())
     profile = (out / "lo-profile").as_uri()
     proc = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
                            "--outdir", str(out), *map(str, files.values())],

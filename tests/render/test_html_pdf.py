@@ -19,10 +19,9 @@ from generator.errors import TemplateError
 from generator.lexicon.messages import po_path
 from generator.render.charts import render_charts
 from generator.render.fonts import system_font
-from generator.render.html import CJK, TEMPLATE_DIR, render_html
+from generator.render.html import CJK, render_html
 from generator.render.pdf import write_pdf
-from tests.support.project import project
-from generator.render.tokens import load_tokens
+from tests.support.project import project, render_ctx
 from tests.support.sample_brief import sample_brief
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
@@ -42,9 +41,9 @@ def rendered(tmp_path_factory) -> dict[str, dict]:
     result = {}
     for lang in ("zh", "en"):
         brief = sample_brief(lang)
-        html = render_html(brief, out, f"sample.{lang}")
+        html = render_html(brief, out, f"sample.{lang}", render_ctx())
         pdf = out / f"sample.{lang}.pdf"
-        write_pdf(html, pdf, brief)
+        write_pdf(html, pdf, brief, render_ctx())
         result[lang] = {"brief": brief, "html": html, "pdf": pdf, "fetcher": write_pdf.last_fetcher}
     return result
 
@@ -89,7 +88,7 @@ def test_scorecard_rows_show_status_by_colour_icon_and_word(rendered):
     for row, data in zip(rows, rendered["en"]["brief"].score_rows):
         cell = row.select_one("td.status")
         assert f"status-{data.status.key}" in cell["class"]
-        assert load_tokens().glyph("status", data.status.key) in cell.get_text()
+        assert render_ctx().tokens.glyph("status", data.status.key) in cell.get_text()
         assert str(data.status.label) in cell.get_text()
     sub_rows = soup.select("table.scorecard tr.level-1")
     assert len(sub_rows) == sum(1 for r in rendered["en"]["brief"].score_rows if r.level == 1)
@@ -129,7 +128,7 @@ def test_gap_segment_is_marked(rendered):
     assert "glossary" in gaps[0]["title"]
     assets = rendered["en"]["html"].parent / "assets"
     css = "".join((assets / name).read_text(encoding="utf-8") for name in ("tokens.css", "brief.css"))
-    assert re.search(r"\.gap\s*\{[^}]*dotted", css) and re.search(r"\.gap::after\s*\{[^}]*content", css)
+    assert re.search(r"\.gap\s*\{[^}]*dashed", css) and re.search(r"\.gap::after\s*\{[^}]*content", css)
 
 
 def test_html_links_assets_relatively(rendered):
@@ -233,16 +232,16 @@ def test_two_renders_are_byte_identical(tmp_path):
     brief = sample_brief("zh")
     outputs = []
     for _ in range(2):
-        html = render_html(brief, tmp_path, "sample.zh")
-        write_pdf(html, tmp_path / "sample.zh.pdf", brief)
+        html = render_html(brief, tmp_path, "sample.zh", render_ctx())
+        write_pdf(html, tmp_path / "sample.zh.pdf", brief, render_ctx())
         outputs.append(((tmp_path / "sample.zh.pdf").read_bytes(), html.read_bytes()))
     assert outputs[0] == outputs[1]
 
 
 def test_charts_deterministic_svg_and_png(tmp_path):
     brief = sample_brief("en")
-    a = render_charts(brief, tmp_path / "a")
-    b = render_charts(brief, tmp_path / "b")
+    a = render_charts(brief, tmp_path / "a", render_ctx())
+    b = render_charts(brief, tmp_path / "b", render_ctx())
     assert set(a) == {"scorecard", "projects"}
     for key in a:
         for left, right in zip(a[key], b[key]):
@@ -274,11 +273,12 @@ def test_dumbbell_splits_growth_rates_from_shares_by_magnitude():
 
 def test_dumbbell_draws_two_panels_with_their_own_scales():
     from generator.brief import Chart
-    from generator.render.charts import draw
+    from generator.render.charts import ChartStyle, draw
 
     chart = Chart(key="scorecard", kind="dumbbell", title="t", alt="a", unit="%",
                   points=tuple(_points((5.5, 2.6), (4, 4), (60, 59.4), (71, 71))))
-    fig = draw(chart, {"lang": "en", "target": "Target", "met": "Met"})
+    style = ChartStyle(render_ctx().tokens, render_ctx().words("en"), "en", {"target": "Target", "met": "Met"})
+    fig = draw(chart, style)
     axes = fig.axes
     assert len(axes) == 2
     assert axes[0].get_xlim()[1] < 10 and axes[1].get_xlim()[0] > 50
@@ -316,12 +316,12 @@ def test_malicious_text_is_escaped_and_nothing_fetched(tmp_path):
         sections=(SectionBrief(Text.plain("Part"), evil, evil, (evil,), ()), *brief.sections),
         score_origin=evil,
     )
-    html = render_html(brief, tmp_path, "evil.en")
+    html = render_html(brief, tmp_path, "evil.en", render_ctx())
     source = html.read_text(encoding="utf-8")
     assert '<img src="file:///etc/passwd">' not in source
     assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in source
     pdf = tmp_path / "evil.en.pdf"
-    write_pdf(html, pdf, brief)
+    write_pdf(html, pdf, brief, render_ctx())
     fetcher = write_pdf.last_fetcher
     assert not [u for u in fetcher.requested if "passwd" in u or "example.com" in u]
     text = _squash(_run("pdftotext", "-enc", "UTF-8", str(pdf), "-"))
@@ -355,13 +355,19 @@ def _catalog(lang: str):
         return read_po(fh, locale=lang)
 
 
-def test_every_template_string_is_in_both_catalogs():
+def test_every_template_and_outline_string_is_in_both_catalogs():
+    from generator.render.outline import build_outline
+
     used = set()
-    for template in sorted(TEMPLATE_DIR.glob("*.html")):
+    for template in sorted(project().paths.templates.glob("*.html")):
         with template.open("rb") as fh:
             for _line, _func, message, _comments in babel_extract(fh, ("_", "gettext", "ngettext"), [], {}):
                 used.add(message if isinstance(message, str) else message[0])
-    assert {"Target", "Actual", "Review scorecard", "Key terms"} <= used
+    asked: list[str] = []  # every word the outline of a full brief looks up
+    build_outline(sample_brief("en"), lambda msgid: asked.append(msgid) or msgid)
+    used |= set(asked)
+    assert {"No.", "Indicator", "Unit", "Target", "Actual", "Status", "Reason", "Review scorecard",
+            "Key terms", "Plan targets", "Notes on the source"} <= used
     used |= {"Page %(page)s of %(pages)s", "%(region)s %(year)s plan report: brief",
              "Not in the glossary: shown in Chinese"}  # looked up in generator/render/html.py
     for lang in ("zh", "en"):
@@ -382,7 +388,7 @@ def test_gettext_and_unknown_language():
 def test_gap_segment_escaped_too(tmp_path):
     brief = sample_brief("en")
     brief = dataclasses.replace(brief, glance_tally=(Text((Segment("<b>x</b>", lang="zh-Hans", gap=True),)),))
-    html = render_html(brief, tmp_path, "gap.en").read_text(encoding="utf-8")
+    html = render_html(brief, tmp_path, "gap.en", render_ctx()).read_text(encoding="utf-8")
     assert "&lt;b&gt;x&lt;/b&gt;" in html and "<b>x</b>" not in html
 
 
@@ -399,5 +405,7 @@ def test_subset_warning_when_harfbuzz_subset_missing(monkeypatch):
 def test_page_counter_css_is_a_safe_css_value():
     from generator.render.html import page_counter_css
 
-    assert page_counter_css("en") == '"Page " counter(page) " of " counter(pages)'
-    assert page_counter_css("zh") == '"第 " counter(page) " 页 / 共 " counter(pages) " 页"'
+    pattern = "Page %(page)s of %(pages)s"
+    gettext = project().messages.gettext
+    assert page_counter_css(gettext("en", pattern)) == '"Page " counter(page) " of " counter(pages)'
+    assert page_counter_css(gettext("zh", pattern)) == '"第 " counter(page) " 页 / 共 " counter(pages) " 页"'

@@ -19,6 +19,7 @@ import pytest
 
 from tests.support.headless import Browser, chromium_path
 from tests.support.sample_brief import sample_brief
+from tests.support.project import render_ctx
 
 pytestmark = pytest.mark.skipif(chromium_path() is None,
                                 reason="Chromium not installed (tools/system-deps.sh test installs it)")
@@ -88,8 +89,8 @@ def pages(tmp_path_factory: pytest.TempPathFactory, seed_doc) -> dict[tuple[str,
     for lang in LANGS:
         for name, brief in (("seed", seed[lang]), ("sample", sample_brief(lang))):
             folder = out / name
-            charts = render_charts(brief, folder / "assets", formats=("svg",))
-            pages[name, lang] = render_html(brief, folder, f"{name}.{lang}", charts)
+            charts = render_charts(brief, folder / "assets", render_ctx(), formats=("svg",))
+            pages[name, lang] = render_html(brief, folder, f"{name}.{lang}", render_ctx(), charts)
     return pages
 
 

@@ -7,13 +7,16 @@ import re
 import pytest
 
 from generator.errors import TemplateError
-from generator.render.tokens import AA, TOKENS, contrast, load_tokens, tokens_css
+from generator.render.tokens import AA, TOKENS_FILE, contrast, load_tokens, tokens_css
 from tests.support.paths import ROOT
 
 # Where colours were once written by hand: none of them may hold a colour literal any more.
 RENDERERS = ("templates/brief.css", "generator/render/charts.py", "generator/render/docx.py")
 HEX_LITERAL = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b|['\"][0-9A-Fa-f]{6}['\"]")
 GLYPHS = "✔✘≠◇▲▼⇄✎⚠ℹ"
+
+
+TOKENS = ROOT / "templates" / TOKENS_FILE
 
 
 @pytest.mark.parametrize("a, b, expected", [
@@ -28,7 +31,7 @@ def test_contrast_ratio_follows_wcag(a, b, expected):
 
 
 def test_every_text_and_background_pair_reaches_aa():
-    tokens = load_tokens()
+    tokens = load_tokens(TOKENS)
     pairs = tokens.text_pairs()
     assert len(pairs) > 40
     weak = [(where, ink, bg, round(contrast(ink, bg), 2)) for where, ink, bg in pairs if contrast(ink, bg) < AA]
@@ -36,7 +39,7 @@ def test_every_text_and_background_pair_reaches_aa():
 
 
 def test_every_key_the_brief_uses_has_a_look():
-    tokens = load_tokens()
+    tokens = load_tokens(TOKENS)
     assert set(tokens.groups["status"]) >= {"met", "missed", "no_target", "not_comparable", "qualitative",
                                             "unscored"}
     assert set(tokens.groups["change"]) == {"new", "raised", "lowered", "unchanged", "reworded", "replaced"}
@@ -55,8 +58,8 @@ def test_renderers_hold_no_colour_or_glyph_of_their_own(path):
 
 
 def test_stylesheet_declares_and_applies_the_tokens():
-    css = tokens_css()
-    tokens = load_tokens()
+    css = tokens_css(load_tokens(TOKENS))
+    tokens = load_tokens(TOKENS)
     met = tokens.look("status", "met")
     assert f"--status-met: {met.ink};" in css and f"--status-met-bg: {met.fill};" in css
     assert ".status-met .badge" in css

@@ -15,6 +15,7 @@ from generator.lexicon.languages import Language
 from generator.localise.briefs import build_briefs
 from generator.localise.numbers import NumberFormat
 from generator.project import Project
+from generator.render.context import RenderContext
 
 
 @cache
@@ -52,3 +53,14 @@ def briefs_of(doc: Document, glossary: Path | None = None, generated: date | Non
     """The briefs of ``doc`` (analysed with the same project) in each language of ``langs``."""
     proj = project(glossary)
     return build_briefs(analyse(doc, proj.lexicon), proj, generated=generated, langs=langs)
+
+
+@cache
+def render_ctx() -> RenderContext:
+    """The writers' context of the package's templates (loaded once per process)."""
+    return RenderContext.load(project().paths)
+
+
+def gettext(lang: str, msgid: str) -> str:
+    """``msgid`` in the catalogue of ``lang``."""
+    return project().messages.gettext(lang, msgid)
