@@ -8,7 +8,13 @@ the message catalogs in ``templates/locale``.
 Localised text is a :class:`Text`: a tuple of :class:`Segment`. A segment
 in another language than the brief (a Chinese term in the English brief)
 carries ``lang``; a term the glossary lacks is a *gap* segment, which the
-renderers show visibly marked (and ``STRICT=1`` refuses).
+renderers show visibly marked (and ``STRICT=1`` refuses). In a draft build a
+gap whose glossary entry holds a suggested rendering (``status: suggested``)
+is shown as that English, marked as a suggestion (``suggestion_of`` names the
+Chinese term; renderers style it, HTML class ``suggested``).
+
+The gap count of a brief is :attr:`Brief.gap_terms`: the distinct terms shown
+as gaps or suggestions, the number the build prints and ``glossary gaps`` lists.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ class Segment:
     text: str
     lang: str | None = None  # BCP 47 tag when it differs from the brief's ("zh-Hans")
     gap: bool = False  # glossary gap: Chinese shown because no rendering exists
+    suggestion_of: str = ""  # draft builds: the Chinese term this English is a not-yet-accepted suggestion for
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,11 @@ class Text:
     @property
     def gaps(self) -> list[str]:
         return [s.text for s in self.segments if s.gap]
+
+    @property
+    def unaccepted(self) -> list[str]:
+        """The Chinese terms without an accepted rendering: gaps and (draft builds) suggestions."""
+        return [s.text if s.gap else s.suggestion_of for s in self.segments if s.gap or s.suggestion_of]
 
 
 @dataclass(frozen=True)
@@ -223,4 +235,14 @@ class Brief:
 
     @property
     def gaps(self) -> list[str]:
+        """Every gap segment's text, once per occurrence (as the renderers mark them)."""
         return [g for t in self.texts() for g in t.gaps]
+
+    @property
+    def gap_terms(self) -> list[str]:
+        """The distinct terms the glossary cannot render, in order of first appearance: the gap count.
+
+        A term shown as a suggestion (draft builds) still counts: nobody has
+        accepted its rendering yet.
+        """
+        return list(dict.fromkeys(g for t in self.texts() for g in t.unaccepted))

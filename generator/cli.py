@@ -107,6 +107,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         strict=args.strict or os.environ.get("STRICT") == "1",
         formats=args.formats.split(",") if args.formats else None,
         glossary_dir=Path(args.glossary) if args.glossary else None,
+        draft=args.draft,
     )
 
 
@@ -154,6 +155,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="build", help="output folder (default: build)")
     p.add_argument("-j", "--jobs", type=int, default=0, help="parallel workers (default: CPU count)")
     p.add_argument("--strict", action="store_true", help="fail on any glossary gap (also STRICT=1)")
+    p.add_argument("--draft", action="store_true",
+                   help="English briefs show suggested glossary renderings (status: suggested), marked, for gaps")
     p.add_argument("--formats", default=None, help=argparse.SUPPRESS)
     return parser
 

@@ -67,8 +67,11 @@ def page_counter_css(lang: str) -> Markup:
     return Markup(" ".join(out))
 
 
-def _segment_html(text: str, lang: str | None, gap: bool, brief_lang: str) -> Markup:
+def _segment_html(text: str, lang: str | None, gap: bool, brief_lang: str, suggestion_of: str = "") -> Markup:
     body = escape(text)
+    if suggestion_of:  # draft builds: a glossary suggestion nobody has accepted yet
+        title = escape(gettext(brief_lang, "Suggested rendering, not yet accepted:") + " " + suggestion_of)
+        return Markup(f'<span class="suggested" title="{title}">{body}</span>')
     if gap:
         title = escape(gettext(brief_lang, "Not in the glossary: shown in Chinese"))
         return Markup(f'<span class="gap" lang="{escape(lang or ZH_TAG)}" title="{title}">{body}</span>')
@@ -82,7 +85,8 @@ def text_html(value: Text | str | None, brief_lang: str = "en") -> Markup:
     if value is None:
         return Markup("")
     if isinstance(value, Text):
-        return Markup("").join(_segment_html(s.text, s.lang, s.gap, brief_lang) for s in value.segments)
+        return Markup("").join(_segment_html(s.text, s.lang, s.gap, brief_lang, s.suggestion_of)
+                               for s in value.segments)
     return plain_html(str(value), brief_lang)
 
 
