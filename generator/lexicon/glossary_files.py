@@ -45,6 +45,18 @@ MAX_EN = 500  # characters of an English rendering
 MAX_TEXT = 2000  # characters of a key, alias, note or source
 MAX_FILE_BYTES = 4 * 1024 * 1024
 
+# Which file a new entry of each kind goes to (others: DEFAULT_FILE).
+KIND_FILES = {
+    "indicator": "indicators.yaml",
+    "heading": "headings.yaml",
+    "item": "items.yaml",
+    "metric": "metrics.yaml",
+    "title": "report.yaml",
+    "place": "report.yaml",
+    "organisation": "report.yaml",
+}
+DEFAULT_FILE = "terms.yaml"
+
 # Files load in this order (the rest alphabetically after them); it decides
 # which file a problem about a term defined twice is reported in.
 FILE_ORDER = ("indicators.yaml", "report.yaml", "headings.yaml", "items.yaml", "metrics.yaml", "terms.yaml")
