@@ -69,6 +69,7 @@ class RankedGap:
     count: int  # times the brief shows it
     sentence: str | None  # the report's sentence around it
     suggestion: str | None  # composed from glossary sub-terms (None: no confident suggestion)
+    line: int | None = None  # the line of that sentence (else the line the brief cites)
 
     @property
     def file(self) -> str:
@@ -76,7 +77,8 @@ class RankedGap:
 
     def comment(self, total: int) -> str:
         times = f" ×{self.count}" if self.count > 1 else ""
-        where = f"line {self.gap.line}" if self.gap.line is not None else "line ?"
+        line = self.line if self.line is not None else self.gap.line
+        where = f"line {line}" if line is not None else "line ?"
         head = f"{self.rank}/{total} {self.place.label}{times}, {where} → {self.file}"
         return f"{head}\n{self.sentence}" if self.sentence else head
 
@@ -178,12 +180,12 @@ def _candidates(doc: Document) -> Iterator[tuple[int, int, str]]:
             yield row.span.start, row.span.end, " | ".join(c for c in row.cells if c)
 
 
-def source_sentence(doc: Document, zh: str, line: int | None) -> str | None:
-    """The sentence of the report that contains ``zh`` (nearest ``line``), shortened around the term."""
+def source_sentence(doc: Document, zh: str, line: int | None) -> tuple[int | None, str | None]:
+    """The line and sentence of the report that contain ``zh`` (nearest ``line``), shortened around the term."""
     key = normalise_key(zh)
     if not key:
-        return None
-    best: tuple[int, str, int, int] | None = None  # (distance, text, start, end of the term in text)
+        return line, None
+    best: tuple[int, str, int, int, int] | None = None  # (distance, text, start, end of the term, first line)
     for first, last, text in _candidates(doc):
         folded, origin = fold(text)
         at = folded.find(key)
@@ -191,12 +193,12 @@ def source_sentence(doc: Document, zh: str, line: int | None) -> str | None:
             continue
         distance = 0 if line is None or first <= line <= last else min(abs(first - line), abs(last - line))
         if best is None or distance < best[0]:
-            best = (distance, text, origin[at], origin[at + len(key) - 1] + 1)
+            best = (distance, text, origin[at], origin[at + len(key) - 1] + 1, first)
             if distance == 0:
                 break
     if best is None:
-        return None
-    _, text, start, end = best
+        return line, None
+    _, text, start, end, found_line = best
     begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     stop = _SENTENCE_END.search(text, end)
     finish = stop.end() if stop else len(text)
@@ -205,11 +207,11 @@ def source_sentence(doc: Document, zh: str, line: int | None) -> str | None:
         finish = following.end() if following else len(text)
     sentence = " ".join(text[begin:finish].split())
     if len(sentence) <= CONTEXT_CHARS:
-        return sentence
+        return found_line, sentence
     at = sentence.find(" ".join(text[start:end].split()))
     left = max(0, min(at - 30, len(sentence) - CONTEXT_CHARS)) if at >= 0 else 0
     cut = sentence[left:left + CONTEXT_CHARS]
-    return ("…" if left else "") + cut + ("…" if left + CONTEXT_CHARS < len(sentence) else "")
+    return found_line, ("…" if left else "") + cut + ("…" if left + CONTEXT_CHARS < len(sentence) else "")
 
 
 # --- the ranked gaps --------------------------------------------------------------------------
@@ -231,7 +233,8 @@ def report_gaps(doc: Document, project: Project) -> list[RankedGap]:
     out = []
     for rank, (place, count, _, gap) in enumerate(found, start=1):
         suggestion = gap.suggestion or (composer.suggest(gap.zh, gap.kind) if gap.kind != UNIT_KIND else None)
-        out.append(RankedGap(rank, gap, place, -count, source_sentence(doc, gap.zh, gap.line), suggestion))
+        line, sentence = source_sentence(doc, gap.zh, gap.line)
+        out.append(RankedGap(rank, gap, place, -count, sentence, suggestion, line))
     return out
 
 

@@ -82,6 +82,7 @@ def test_stubs_are_ranked_by_place_then_count_with_the_reports_sentence(report: 
     assert sentences["新培育小巨人企业"] == "全年新培育小巨人企业300家。"
     assert sentences["稳定青年就业岗位"] == "二是稳定青年就业岗位。高校毕业生就业率保持稳定。"  # a title: the next sentence too
     assert sentences["稳定市场预期，经济运行回稳向好"].startswith("（一）稳定市场预期，经济运行回稳向好。国内生产总值")
+    assert {g.gap.zh: g.line for g in gaps}["稳定青年就业岗位"] == 11  # the item's own line, not its section's
 
 
 def test_gaps_command_prints_ranked_stubs_with_comments(report: Path, glossary: Path,
@@ -91,7 +92,7 @@ def test_gaps_command_prints_ranked_stubs_with_comments(report: Path, glossary: 
     assert out.startswith(f"# 7 glossary gap(s) for {report}")
     assert "1 with a suggested rendering" in out
     assert "# 1/7 headline figure ×2, line 9 → metrics.yaml\n# 全年新培育小巨人企业300家。\n新培育小巨人企业:\n" in out
-    assert ("# 5/7 item title ×2, line 7 → items.yaml\n# 一是推进数字经济和实体经济。全年新培育小巨人企业300家。\n"
+    assert ("# 5/7 item title ×2, line 9 → items.yaml\n# 一是推进数字经济和实体经济。全年新培育小巨人企业300家。\n"
             f"{SUGGESTED}:\n  en: Advancing digital economy and real economy\n  kind: item\n  status: suggested\n") in out
     stub = YAML(typ="safe").load(out)
     assert stub["稳定青年就业岗位"] == {"en": "", "kind": "item"}
