@@ -8,7 +8,13 @@ the message catalogs in ``templates/locale``.
 Localised text is a :class:`Text`: a tuple of :class:`Segment`. A segment
 in another language than the brief (a Chinese term in the English brief)
 carries ``lang``; a term the glossary lacks is a *gap* segment, which the
-renderers show visibly marked (and ``STRICT=1`` refuses).
+renderers show visibly marked (and ``STRICT=1`` refuses). In a draft build a
+gap whose glossary entry holds a suggested rendering (``status: suggested``)
+is shown as that English, marked as a suggestion (``suggestion_of`` names the
+Chinese term; renderers style it, HTML class ``suggested``).
+
+The gap count of a brief is :attr:`Brief.gap_terms`: the distinct terms shown
+as gaps or suggestions, the number the build prints and ``glossary gaps`` lists.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ class Segment:
     text: str
     lang: str | None = None  # BCP 47 tag when it differs from the brief's ("zh-Hans")
     gap: bool = False  # glossary gap: Chinese shown because no rendering exists
+    suggestion_of: str = ""  # draft builds: the Chinese term this English is a not-yet-accepted suggestion for
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,11 @@ class Text:
     @property
     def gaps(self) -> list[str]:
         return [s.text for s in self.segments if s.gap]
+
+    @property
+    def unaccepted(self) -> list[str]:
+        """The Chinese terms without an accepted rendering: gaps and (draft builds) suggestions."""
+        return [s.text if s.gap else s.suggestion_of for s in self.segments if s.gap or s.suggestion_of]
 
 
 @dataclass(frozen=True)
@@ -167,6 +179,10 @@ class TermPair:
     en: str
 
 
+# Where a brief shows a text, most prominent first (the glossary stubs are ranked by it).
+PLACES = ("title", "headline", "scorecard", "heading", "item", "key_figure", "projects", "other")
+
+
 @dataclass
 class Brief:
     lang: str  # "zh" | "en"
@@ -203,32 +219,57 @@ class Brief:
     rendered: bool = False  # rendered through the glossary from the report's language (not the report's own)
     number_locale: str = ""  # Babel locale of the brief's numbers (charts' axes)
 
+    def placed_texts(self) -> Iterator[tuple[str, Text]]:
+        """Every localised text of the brief with where it is shown (a :data:`PLACES` key), in page order."""
+        for text in (self.title, self.kicker, self.presented, self.issuer, self.region):
+            yield "title", text
+        for f in self.headline:
+            yield "headline", f.label
+            yield "headline", f.value
+        for text in (self.score_origin, self.plan_origin, *self.glance_tally):
+            yield "other", text
+        for r in self.score_rows:
+            for text in (r.name, r.unit, r.target, r.actual, r.status.label, r.reason, r.category, r.cause):
+                yield "scorecard", text
+        for t in self.tallies:
+            yield "other", t.kind
+            yield "other", t.stated
+        for p in self.plan_rows:
+            for text in (p.name, p.unit, p.target, p.previous, p.change, p.category):
+                yield "scorecard", text
+        for text in self.retired:
+            yield "scorecard", text
+        for tb in self.projects:
+            for text in (tb.title, *tb.header, *(cell for row in tb.rows for cell in row)):
+                yield "projects", text
+        for s in (*self.overview, *self.sections):
+            yield "heading", s.part
+            yield "heading", s.heading
+            yield "other", s.summary
+            for item in s.items:
+                yield "item", item
+            for f in s.figures:
+                yield "key_figure", f.label
+                yield "key_figure", f.value
+        for fd in self.findings:
+            for text in (fd.severity_label, fd.message, fd.where):
+                yield "other", text
+
     def texts(self) -> Iterator[Text]:
         """Every localised text of the brief (for gap counting and number QA)."""
-        yield from (self.title, self.kicker, self.presented, self.issuer, self.region, self.score_origin,
-                    self.plan_origin)
-        yield from self.glance_tally
-        yield from self.retired
-        for f in self.headline:
-            yield from (f.label, f.value)
-        for r in self.score_rows:
-            yield from (r.name, r.unit, r.target, r.actual, r.status.label, r.reason, r.category, r.cause)
-        for t in self.tallies:
-            yield from (t.kind, t.stated)
-        for p in self.plan_rows:
-            yield from (p.name, p.unit, p.target, p.previous, p.change, p.category)
-        for tb in self.projects:
-            yield tb.title
-            yield from tb.header
-            for row in tb.rows:
-                yield from row
-        for s in (*self.overview, *self.sections):
-            yield from (s.part, s.heading, s.summary, *s.items)
-            for f in s.figures:
-                yield from (f.label, f.value)
-        for fd in self.findings:
-            yield from (fd.severity_label, fd.message, fd.where)
+        for _place, text in self.placed_texts():
+            yield text
 
     @property
     def gaps(self) -> list[str]:
+        """Every gap segment's text, once per occurrence (as the renderers mark them)."""
         return [g for t in self.texts() for g in t.gaps]
+
+    @property
+    def gap_terms(self) -> list[str]:
+        """The distinct terms the glossary cannot render, in order of first appearance: the gap count.
+
+        A term shown as a suggestion (draft builds) still counts: nobody has
+        accepted its rendering yet.
+        """
+        return list(dict.fromkeys(g for t in self.texts() for g in t.unaccepted))

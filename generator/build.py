@@ -189,6 +189,7 @@ class Fingerprints:
     rendered: frozenset[str]  # codes of the languages rendered through the glossary
     date: str
     source: str = ""  # code of the report's own language (its catalogue words the scorecard files)
+    draft: bool = False  # rendered languages show suggested renderings, marked
 
     def analysis_digest(self, source_digest: str, fmt: str) -> str:
         return _sha(f"v{STAMP_VERSION}", "analysis", source_digest, fmt, self.code,
@@ -205,6 +206,8 @@ class Fingerprints:
             parts.append(self.messages.get(self.source, ""))
         if lang in self.rendered:
             parts.append(self.lexicon.terms)
+            if self.draft:
+                parts.append("draft")
         return _sha(*parts)
 
 
@@ -446,7 +449,7 @@ def _stage_scorecard(files: dict[str, bytes], report: Report) -> None:
 
 
 def _localise(report: Report, project: "Project", date: dt.date, formats: frozenset[str],
-              order: list[str]) -> Iterator[Task]:
+              order: list[str], draft: bool = False) -> Iterator[Task]:
     """Phase 4 for one report: the brief of each stale language; yields its render tasks (phase 5).
 
     Each HTML (+PDF) task is yielded as soon as its brief is ready, the
@@ -466,9 +469,9 @@ def _localise(report: Report, project: "Project", date: dt.date, formats: frozen
             if not units:
                 continue
             lang = project.language(code)
-            brief = build_brief(report.analysis, project, lang, date)
+            brief = build_brief(report.analysis, project, lang, date, draft=draft)
             if not lang.source:
-                report.gaps = len(brief.gaps)
+                report.gaps = len(brief.gap_terms)  # distinct terms: the number `glossary gaps` lists
             report.warnings += [f"{report.source}: {w}" for w in brief.warnings]  # the reader's
             first, *rest = (Task(report.source, report.out_dir, unit, brief, project.paths, formats,
                                  tuple(scorecard.items())) for unit in units)
@@ -567,14 +570,17 @@ def _sources(files: list[Path], out: Path) -> tuple[list[Report], int]:
 
 
 def build(files: list[Path], out: Path = Path("build"), jobs: int = 0, strict: bool = False,
-          formats: list[str] | None = None, glossary_dir: Path | None = None) -> int:
-    """Build the briefs of ``files`` into ``out``; return the exit code (0, 2 on any error)."""
+          formats: list[str] | None = None, glossary_dir: Path | None = None, draft: bool = False) -> int:
+    """Build the briefs of ``files`` into ``out``; return the exit code (0, 2 on any error).
+
+    ``draft``: the English briefs show suggested glossary renderings, marked, where a normal build shows gaps.
+    """
     with output_lock(out):
-        return _build(files, out, jobs, strict, formats, glossary_dir)
+        return _build(files, out, jobs, strict, formats, glossary_dir, draft)
 
 
 def _fingerprints(paths: Paths, lexicon: LexiconDigests, date: dt.date, codes: list[str],
-                  rendered: frozenset[str]) -> Fingerprints:
+                  rendered: frozenset[str], draft: bool = False) -> Fingerprints:
     from generator.lexicon.messages import po_path
 
     locale, templates = paths.locale, paths.templates
@@ -587,11 +593,12 @@ def _fingerprints(paths: Paths, lexicon: LexiconDigests, date: dt.date, codes: l
         rendered=rendered,
         date=date.isoformat(),
         source=next(code for code in codes if code not in rendered),
+        draft=draft,
     )
 
 
 def _build(files: list[Path], out: Path, jobs: int, strict: bool, formats: list[str] | None,
-           glossary_dir: Path | None) -> int:
+           glossary_dir: Path | None, draft: bool = False) -> int:
     started = time.monotonic()
     asked = frozenset(formats or all_formats())
     date = generation_date()
@@ -608,7 +615,7 @@ def _build(files: list[Path], out: Path, jobs: int, strict: bool, formats: list[
     if lexicon is not None:
         from generator.analyse.corpus import corpus_digest
 
-        prints = _fingerprints(paths, lexicon, date, codes, rendered)
+        prints = _fingerprints(paths, lexicon, date, codes, rendered, draft)
         for report in reports:
             _plan(report, prints, units, contexts.get(report.name, ""))
         same_corpus = corpus_stamp.get("digest") == corpus_digest({r.name: r.analysis_digest for r in reports})
@@ -629,7 +636,7 @@ def _build(files: list[Path], out: Path, jobs: int, strict: bool, formats: list[
                   "(python -m generator glossary check)", file=sys.stderr)
             return EXIT_BAD_INPUT
         lexicon = LexiconDigests.of(project)
-        prints = _fingerprints(paths, lexicon, date, codes, rendered)
+        prints = _fingerprints(paths, lexicon, date, codes, rendered, draft)
 
         for report in reports:  # phases 1-2: read and analyse every report, once
             report.analysis_digest = prints.analysis_digest(report.source_digest, report.fmt)
@@ -653,7 +660,7 @@ def _build(files: list[Path], out: Path, jobs: int, strict: bool, formats: list[
             if not report.stale:
                 continue
             _clean_leftovers(report.out_dir)
-            for task in _localise(report, project, date, asked, order):  # phases 4-5
+            for task in _localise(report, project, date, asked, order, draft):  # phases 4-5
                 runner.submit(report, task)
             waiting.append(report)
             while waiting and runner.done(waiting[0]):

@@ -105,6 +105,31 @@ def cmd_glossary_gaps(args: argparse.Namespace) -> int:
     return run_gaps(Path(args.file), _project(args), write=args.write)
 
 
+def _glossary_dir(args: argparse.Namespace) -> Path:
+    from generator.paths import Paths
+
+    return Paths.default(Path(args.glossary) if args.glossary else None).glossary
+
+
+def cmd_glossary_export(args: argparse.Namespace) -> int:
+    from generator.lexicon.interchange import export_glossary, format_of
+
+    out = Path(args.out)
+    count = export_glossary(_glossary_dir(args), out, format_of(out, args.format))
+    print(f"exported {count} entries to {out}")
+    return 0
+
+
+def cmd_glossary_import(args: argparse.Namespace) -> int:
+    from generator.lexicon.interchange import format_of, import_glossary
+
+    source = Path(args.file)
+    directory = _glossary_dir(args)
+    added, changed, unchanged = import_glossary(directory, source, format_of(source, args.format))
+    print(f"imported {source}: {added} added, {changed} changed, {unchanged} unchanged ({directory})")
+    return 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.build import build
 
@@ -115,6 +140,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         strict=args.strict or os.environ.get("STRICT") == "1",
         formats=args.formats.split(",") if args.formats else None,
         glossary_dir=Path(args.glossary) if args.glossary else None,
+        draft=args.draft,
     )
 
 
@@ -147,7 +173,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--budget", type=int, default=200, help="characters per section summary (default 200)")
 
-    p = sub.add_parser("glossary", help="Glossary tools: check, gaps.", description="Glossary tools: check, gaps.")
+    p = sub.add_parser("glossary", help="Glossary tools: check, gaps, export, import.",
+                       description="Glossary tools: check, gaps, export, import.")
     gsub = p.add_subparsers(dest="glossary_command", required=True, metavar="SUBCOMMAND")
     add("check", cmd_glossary_check, "Validate every glossary file; print file:line:column: message per problem; "
         "exit 1 if any.", gsub)
@@ -156,12 +183,24 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("file")
     g.add_argument("--write", action="store_true",
                    help="add the stubs to the glossary file of their kind (keeps comments and order)")
+    g = add("export", cmd_glossary_export, "Write every glossary entry to OUT as TBX, CSV or XLSX "
+            "(columns: file, zh, en, kind, status, aliases, note, source, id, unit, polarity).", gsub)
+    g.add_argument("out", metavar="OUT")
+    g.add_argument("--format", choices=("tbx", "csv", "xlsx"), default=None,
+                   help="interchange format (default: from OUT's extension)")
+    g = add("import", cmd_glossary_import, "Update the glossary from a TBX, CSV or XLSX file: changed entries are "
+            "edited in place, new ones appended; nothing is written unless the whole result is valid.", gsub)
+    g.add_argument("file", metavar="FILE")
+    g.add_argument("--format", choices=("tbx", "csv", "xlsx"), default=None,
+                   help="interchange format (default: from FILE's extension)")
 
     p = add("build", cmd_build, "Render reports into DIR/<name>/ (PDF, DOCX, HTML in zh and en, scorecard).")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--out", default="build", help="output folder (default: build)")
     p.add_argument("-j", "--jobs", type=int, default=0, help="parallel workers (default: CPU count)")
     p.add_argument("--strict", action="store_true", help="fail on any glossary gap (also STRICT=1)")
+    p.add_argument("--draft", action="store_true",
+                   help="English briefs show suggested glossary renderings (status: suggested), marked, for gaps")
     p.add_argument("--formats", default=None, help=argparse.SUPPRESS)
     return parser
 

@@ -138,7 +138,7 @@ def _definition(entry: Entry) -> IndicatorDef:
     return IndicatorDef(
         id=entry.id or f"zh:{entry.zh}",  # a stub without an id is still known by its name
         name_zh=entry.zh,
-        en=entry.en,
+        en=entry.en if entry.translated else "",  # a suggestion is no rendering until accepted
         unit=entry.unit or "",
         polarity=_POLARITIES.get(entry.polarity or "", Polarity.UNKNOWN),
         aliases=tuple(entry.aliases),

@@ -1,15 +1,38 @@
-"""One glossary entry: a Chinese term, its aliases, its English rendering and where it is written.
+"""One glossary entry: a Chinese term, its aliases, its English rendering, its status and where it is written.
 
 The shared record of :mod:`generator.lexicon.glossary_files` (which reads
 entries from the YAML files) and :mod:`generator.lexicon.glossary` (which
-indexes them).
+indexes them). Entry statuses follow terminology practice (TBX
+``administrativeStatus``): see :class:`Status`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 
 DEFAULT_KIND = "term"
+
+
+class Status(str, Enum):
+    """How far a rendering may be used (the ``status`` field; none written means preferred).
+
+    * ``preferred`` — the rendering the briefs use;
+    * ``admitted`` — acceptable; used when the term has no preferred rendering;
+    * ``suggested`` — proposed (e.g. composed by ``glossary gaps``), not yet
+      accepted by an analyst: a normal build treats the term as a gap, a
+      draft build shows it marked as a suggestion;
+    * ``forbidden`` — a rendering that must never be used (kept so that
+      nobody reintroduces it); it needs a preferred sibling for the same term.
+    """
+
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    SUGGESTED = "suggested"
+    FORBIDDEN = "forbidden"
+
+
+ACCEPTED = (Status.PREFERRED, Status.ADMITTED)
 
 
 @dataclass(frozen=True)
@@ -25,13 +48,24 @@ class Entry:
     id: str | None = None
     unit: str | None = None
     polarity: str | None = None
+    status: Status | None = None  # None: no status written (counts as preferred)
     file: str = ""
     line: int = 0
     alias_lines: tuple[int, ...] = field(default=(), compare=False, repr=False)
 
     @property
+    def effective_status(self) -> Status:
+        return self.status or Status.PREFERRED
+
+    @property
     def translated(self) -> bool:
-        return bool(self.en)
+        """Whether the briefs may use the rendering: filled in, and preferred or admitted."""
+        return bool(self.en) and self.effective_status in ACCEPTED
+
+    @property
+    def suggested(self) -> bool:
+        """A filled-in rendering awaiting an analyst's acceptance."""
+        return bool(self.en) and self.status is Status.SUGGESTED
 
     @property
     def where(self) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterator
 
 from generator.errors import GlossaryError
-from generator.lexicon.entries import Entry
+from generator.lexicon.entries import Entry, Status
 from generator.lexicon.glossary_files import validate_dir
 from generator.lexicon.keys import SLOT, normalise_key, slot_regex
 
@@ -42,19 +42,35 @@ class Glossary:
         return len(self.entries)
 
     def find(self, zh: str, kind: str | None = None) -> Entry | None:
-        """The entry for ``zh`` (translated or not), preferring one of ``kind``."""
+        """The entry for ``zh`` (translated or not), preferring one of ``kind``.
+
+        Usable renderings come first (preferred before admitted), then stubs
+        and suggestions; a forbidden entry is found only when it is the term's
+        only entry.
+        """
         bucket = self._index.get(normalise_key(zh), [])
-        translated = [e for e in bucket if e.translated]
-        for pool in (translated, bucket):
+        translated = sorted((e for e in bucket if e.translated), key=lambda e: e.effective_status is not Status.PREFERRED)
+        others = [e for e in bucket if not e.translated and e.status is not Status.FORBIDDEN]
+        for pool in (translated, others):
             for entry in pool:
                 if kind is None or entry.kind == kind:
                     return entry
-        return translated[0] if translated else (bucket[0] if bucket else None)
+        for pool in (translated, others, bucket):
+            if pool:
+                return pool[0]
+        return None
 
     def lookup(self, zh: str, kind: str | None = None) -> Entry | None:
-        """The translated entry for ``zh`` after normalisation, else None (a gap)."""
+        """The usable (preferred or admitted) entry for ``zh`` after normalisation, else None (a gap)."""
         entry = self.find(zh, kind)
         return entry if entry is not None and entry.translated else None
+
+    def suggestion(self, zh: str, kind: str | None = None) -> Entry | None:
+        """The suggested entry for ``zh`` when it has no usable rendering (shown only in draft builds)."""
+        if self.lookup(zh, kind) is not None:
+            return None
+        bucket = [e for e in self._index.get(normalise_key(zh), []) if e.suggested]
+        return next((e for e in bucket if kind is None or e.kind == kind), bucket[0] if bucket else None)
 
     def match_pattern(self, zh: str, kind: str | None = None) -> tuple[Entry, dict[str, str]] | None:
         """The translated pattern entry (key with ``{slot}``s) matching ``zh``, and the slots' text.
@@ -84,12 +100,12 @@ class Glossary:
         return self._compiled
 
     def indicators(self) -> list[Entry]:
-        """The indicator catalogue (entries of kind ``indicator``), in file order."""
-        return [e for e in self.entries if e.kind == "indicator"]
+        """The indicator catalogue (entries of kind ``indicator``, forbidden renderings left out), in file order."""
+        return [e for e in self.entries if e.kind == "indicator" and e.status is not Status.FORBIDDEN]
 
     def untranslated(self) -> list[Entry]:
         """Stub entries whose ``en`` is still empty."""
-        return [e for e in self.entries if not e.translated]
+        return [e for e in self.entries if not e.en]
 
     def terms(self) -> Iterator[tuple[str, Entry]]:
         """(normalised key, entry) for every translated term and alias."""
@@ -106,8 +122,8 @@ class Glossary:
 
     def digest(self) -> str:
         """SHA-256 of every entry's term, rendering, kind and aliases: changes when any rendering does."""
-        rows = sorted((e.zh, e.en, e.kind, list(e.aliases), e.id or "", e.unit or "", e.polarity or "")
-                      for e in self.entries)
+        rows = sorted((e.zh, e.en, e.kind, list(e.aliases), e.id or "", e.unit or "", e.polarity or "",
+                       e.status.value if e.status else "") for e in self.entries)
         return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
 
 

@@ -2,10 +2,11 @@
 
 Owns the format of the files (see ``docs/glossary.md``): each file is a YAML
 mapping keyed by the Chinese term; a value is the English rendering
-(shorthand) or a mapping with ``en``, ``kind``, ``aliases``, ``note``,
+(shorthand) or a mapping with ``en``, ``kind``, ``status``, ``aliases``, ``note``,
 ``source`` and, for indicators, ``id``, ``unit``, ``polarity``. Also owns
 their limits, the order a folder's files load in (:func:`glossary_files`) and
-the checks across files (one term, one rendering).
+the checks across files (one term, one rendering; statuses: a forbidden
+rendering needs a preferred sibling and is never the one used).
 
 Files are parsed with ruamel.yaml's round-trip composer, so every key and
 value keeps its line and column and duplicate keys are seen (and reported)
@@ -26,7 +27,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import GlossaryError
-from generator.lexicon.entries import DEFAULT_KIND, Entry
+from generator.lexicon.entries import DEFAULT_KIND, Entry, Status
 from generator.lexicon.keys import SLOT, normalise_key
 from generator.paths import UNITS_FILE
 
@@ -34,7 +35,8 @@ KINDS = (
     "indicator", "heading", "item", "metric", "policy", "place",
     "organisation", "title", "unit", "status", "term",
 )
-FIELDS = ("en", "kind", "aliases", "note", "source", "id", "unit", "polarity")
+FIELDS = ("en", "kind", "status", "aliases", "note", "source", "id", "unit", "polarity")
+STATUSES = tuple(s.value for s in Status)
 INDICATOR_FIELDS = ("id", "unit", "polarity")
 POLARITIES = ("higher", "lower", "neutral")
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -42,6 +44,18 @@ ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 MAX_EN = 500  # characters of an English rendering
 MAX_TEXT = 2000  # characters of a key, alias, note or source
 MAX_FILE_BYTES = 4 * 1024 * 1024
+
+# Which file a new entry of each kind goes to (others: DEFAULT_FILE).
+KIND_FILES = {
+    "indicator": "indicators.yaml",
+    "heading": "headings.yaml",
+    "item": "items.yaml",
+    "metric": "metrics.yaml",
+    "title": "report.yaml",
+    "place": "report.yaml",
+    "organisation": "report.yaml",
+}
+DEFAULT_FILE = "terms.yaml"
 
 # Files load in this order (the rest alphabetically after them); it decides
 # which file a problem about a term defined twice is reported in.
@@ -256,7 +270,7 @@ def _read_entry(zh: str, node: Node, name: str, line: int, column: int, problems
         fields.setdefault(field_name, (key, value))
 
     values: dict[str, str | None] = {}
-    for field_name in ("en", "kind", "note", "source", "id", "unit", "polarity"):
+    for field_name in ("en", "kind", "status", "note", "source", "id", "unit", "polarity"):
         if field_name not in fields:
             continue
         key, value = fields[field_name]
@@ -275,6 +289,17 @@ def _read_entry(zh: str, node: Node, name: str, line: int, column: int, problems
     if "kind" in fields and values.get("kind") is not None and kind not in KINDS:
         problem(fields["kind"][1], f"{zh}: unknown kind {kind!r} (one of {', '.join(KINDS)})")
         ok = False
+    status_text = values.get("status")
+    status: Status | None = None
+    if status_text:
+        if status_text not in STATUSES:
+            problem(fields["status"][1], f"{zh}: unknown status {status_text!r} (one of {', '.join(STATUSES)})")
+            ok = False
+        else:
+            status = Status(status_text)
+            if status is Status.FORBIDDEN and not en:
+                problem(fields["status"][1], f"{zh}: a forbidden entry needs the rendering it forbids (en)")
+                ok = False
     aliases = _read_aliases(zh, fields.get("aliases"), name, problems)
     if aliases is None:
         ok = False
@@ -293,20 +318,24 @@ def _read_entry(zh: str, node: Node, name: str, line: int, column: int, problems
         ok = False
 
     missing = [f for f in ("id", "polarity") if not values.get(f)] if kind == "indicator" else []
-    if missing and en:
-        problems.append(Problem(name, line, column, f"{zh}: indicator without {' and '.join(missing)}"))
+    if missing and en:  # a suggestion is not used yet: its id and polarity can wait for the analyst
+        problems.append(Problem(name, line, column, f"{zh}: indicator without {' and '.join(missing)}",
+                                fatal=status is not Status.SUGGESTED))
     unknown = _unknown_slots(zh, tuple(a for a, _ in aliases or ()), en)
     if ok and unknown:
         problems.append(Problem(name, line, column, f"{zh}: en uses {unknown} which the term does not have"))
         ok = False
     if ok and not en:
         problems.append(Problem(name, line, column, f"{zh}: untranslated (fill in {', '.join(['en', *missing])})", fatal=False))
+    if ok and en and status is Status.SUGGESTED:
+        problems.append(Problem(name, line, column, f"{zh}: suggested rendering {en!r} awaits review "
+                                "(accept it: status preferred or admitted, or delete the status line)", fatal=False))
     if not ok:
         return None
     return Entry(
         zh=zh, en=en, kind=kind, aliases=tuple(a for a, _ in aliases or ()), note=values.get("note"),
         source=values.get("source"), id=ident or None, unit=values.get("unit"), polarity=polarity or None,
-        file=name, line=line, alias_lines=tuple(n for _, n in aliases or ()),
+        status=status, file=name, line=line, alias_lines=tuple(n for _, n in aliases or ()),
     )
 
 
@@ -351,31 +380,64 @@ def glossary_files(directory: Path) -> list[Path]:
     return sorted(files, key=lambda p: (rank.get(p.name, len(rank)), p.name))
 
 
+def _compatible(a: Entry, b: Entry) -> bool:
+    """Whether two entries of one term may give different English (statuses say which one is used)."""
+    if Status.FORBIDDEN in (a.status, b.status) or Status.SUGGESTED in (a.status, b.status):
+        return True
+    return a.effective_status != b.effective_status  # a preferred rendering and an admitted synonym
+
+
+def _pair_problem(entry: Entry, zh: str, other: Entry, other_zh: str) -> Problem | None:
+    """What is wrong with ``entry`` (as ``zh``) sharing a normalised key with ``other`` (as ``other_zh``)."""
+    is_alias = zh != entry.zh or other_zh != other.zh
+    if Status.FORBIDDEN in (entry.status, other.status):
+        forbidden, used = (entry, other) if entry.status is Status.FORBIDDEN else (other, entry)
+        if used.translated and used.en == forbidden.en:
+            return Problem(entry.file, entry.line, 1, f"{zh}: {forbidden.en!r} is forbidden at {forbidden.where} "
+                           f"and used at {used.where}")
+        return None
+    if is_alias:
+        what = f"alias {zh!r}" if zh != entry.zh else f"term {zh!r}"
+        owner = f"alias of {other.zh}" if other_zh != other.zh else "a term"
+        return Problem(entry.file, entry.line_of(zh), 1,
+                       f"{what} collides with {other_zh!r} ({owner}) at {other.file}:{other.line_of(other_zh)}")
+    if entry.en and other.en and entry.en != other.en:
+        if _compatible(entry, other):
+            return None
+        return Problem(entry.file, entry.line, 1, f"{zh} is defined twice with different English: {entry.en!r} here, "
+                       f"{other.en!r} at {other.where}")
+    if entry.kind == other.kind == "indicator" and entry.id != other.id and not _compatible(entry, other):
+        return Problem(entry.file, entry.line, 1, f"indicator {zh} is defined twice with different ids: "
+                       f"{entry.id!r} here, {other.id!r} at {other.where}")
+    if not (entry.en and other.en) and entry.en != other.en:
+        return Problem(entry.file, entry.line, 1, f"{zh} is also defined at {other.where} "
+                       f"({'this one' if not entry.en else 'that one'} untranslated)", fatal=False)
+    return None
+
+
 def _cross_check(entries: list[Entry]) -> list[Problem]:
-    """One term, one rendering: conflicts between entries, aliases and ids."""
+    """One term, one rendering: conflicts between entries, aliases and ids; forbidden renderings."""
     problems: list[Problem] = []
-    owners: dict[str, tuple[Entry, str]] = {}  # normalised key -> (entry, term as written)
+    owners: dict[str, list[tuple[Entry, str]]] = {}  # normalised key -> (entry, term as written), in file order
     for entry in entries:
         for zh in (entry.zh, *entry.aliases):
             key = normalise_key(zh)
-            if key not in owners:
-                owners[key] = (entry, zh)
-                continue
-            other, other_zh = owners[key]
-            if other is entry:
-                continue
-            is_alias = zh != entry.zh or other_zh != other.zh
-            same_indicator = entry.kind == other.kind == "indicator"
-            if is_alias:
-                what = f"alias {zh!r}" if zh != entry.zh else f"term {zh!r}"
-                owner = f"alias of {other.zh}" if other_zh != other.zh else "a term"
-                problems.append(Problem(entry.file, entry.line_of(zh), 1, f"{what} collides with {other_zh!r} ({owner}) at {other.file}:{other.line_of(other_zh)}"))
-            elif entry.en and other.en and entry.en != other.en:
-                problems.append(Problem(entry.file, entry.line, 1, f"{zh} is defined twice with different English: {entry.en!r} here, {other.en!r} at {other.where}"))
-            elif same_indicator and entry.id != other.id:
-                problems.append(Problem(entry.file, entry.line, 1, f"indicator {zh} is defined twice with different ids: {entry.id!r} here, {other.id!r} at {other.where}"))
-            elif not (entry.en and other.en) and entry.en != other.en:
-                problems.append(Problem(entry.file, entry.line, 1, f"{zh} is also defined at {other.where} ({'this one' if not entry.en else 'that one'} untranslated)", fatal=False))
+            earlier = owners.setdefault(key, [])
+            for other, other_zh in earlier:
+                if other is entry:
+                    continue
+                found = _pair_problem(entry, zh, other, other_zh)
+                if found is not None:
+                    problems.append(found)
+                    break
+            earlier.append((entry, zh))
+    for entry in entries:
+        if entry.status is Status.FORBIDDEN:
+            siblings = [e for e, _ in owners.get(normalise_key(entry.zh), []) if e is not entry]
+            if not any(e.translated and e.effective_status is Status.PREFERRED for e in siblings):
+                problems.append(Problem(entry.file, entry.line, 1, f"{entry.zh}: forbidden rendering {entry.en!r} "
+                                        "has no preferred sibling (add the preferred rendering of the term)",
+                                        fatal=False))
     ids: dict[str, Entry] = {}
     for entry in entries:
         if entry.id is None:

@@ -81,9 +81,9 @@ APPENDIX_FOUND_KINDS = ("policy",)  # also listed when the report's text uses th
 CHART_VALUE_LIMIT = Decimal(100)  # dumbbell: growth rates and shares, not indices or levels
 
 
-def build_brief(analysis: Analysis, project: Project, lang: Language, generated: date) -> Brief:
-    """The brief of an analysed report in ``lang``."""
-    return BriefBuilder(analysis, _voice(project, lang), generated, project.catalogue, project).build()
+def build_brief(analysis: Analysis, project: Project, lang: Language, generated: date, draft: bool = False) -> Brief:
+    """The brief of an analysed report in ``lang``; ``draft`` shows suggested renderings, marked, for gaps."""
+    return BriefBuilder(analysis, _voice(project, lang, draft), generated, project.catalogue, project).build()
 
 
 def build_briefs(analysis: Analysis, project: Project, generated: date | None = None,
@@ -96,11 +96,16 @@ def build_briefs(analysis: Analysis, project: Project, generated: date | None = 
 
 def english_terms(analysis: Analysis, project: Project) -> TermRenderer:
     """Build the rendered-language brief without number QA; its renderer knows every term asked for and every gap."""
+    return rendered_brief(analysis, project)[1]
+
+
+def rendered_brief(analysis: Analysis, project: Project) -> tuple[Brief, TermRenderer]:
+    """The rendered-language brief as a normal build makes it (without number QA), and its term renderer."""
     target = next(lang for lang in project.languages if not lang.source)
     voice = _voice(project, target)
     assert isinstance(voice, RenderedVoice)
-    BriefBuilder(analysis, voice, date.today(), project.catalogue, project, number_qa=False).build()
-    return voice.renderer
+    brief = BriefBuilder(analysis, voice, date.today(), project.catalogue, project, number_qa=False).build()
+    return brief, voice.renderer
 
 
 def wording_for(project: Project, lang: Language | None = None) -> Wording:
@@ -108,8 +113,9 @@ def wording_for(project: Project, lang: Language | None = None) -> Wording:
     return Wording(_voice(project, lang or project.source_language))
 
 
-def _voice(project: Project, lang: Language) -> Voice:
-    return make_voice(lang, project.messages, project.units, project.glossary, project.source_language.html_lang)
+def _voice(project: Project, lang: Language, draft: bool = False) -> Voice:
+    return make_voice(lang, project.messages, project.units, project.glossary, project.source_language.html_lang,
+                      draft=draft)
 
 
 @dataclass

@@ -5,6 +5,11 @@ rendering as a :class:`~generator.brief.Text` from the glossary (or a pattern
 entry whose slots render, or the units table for units), or the Chinese as a
 visibly marked gap segment, and records each gap (how often, first line, a
 context sentence) and every term asked for (:attr:`TermRenderer.requested`).
+A term whose only rendering is a suggestion (``status: suggested``) is a gap;
+in a draft build (``draft=True``) it is shown as the suggested English, marked
+(:attr:`generator.brief.Segment.suggestion_of`), and still recorded as a gap.
+Every occurrence of one gap shows the same text (the term as first asked
+for), so the brief's distinct gaps are the renderer's.
 The analysts' workflow over those gaps is :mod:`generator.localise.gaps`.
 """
 
@@ -45,6 +50,7 @@ class Gap:
     count: int = 1
     line: int | None = None
     context: str | None = None
+    suggestion: str | None = None  # the English of a suggested entry in the glossary, if any
 
 
 def _rank(kind: str) -> int:
@@ -54,8 +60,10 @@ def _rank(kind: str) -> int:
 class TermRenderer:
     """Renders Chinese terms into English for one brief, recording the gaps."""
 
-    def __init__(self, glossary: Glossary, units: UnitsTable, lang: Language, source_tag: str) -> None:
+    def __init__(self, glossary: Glossary, units: UnitsTable, lang: Language, source_tag: str,
+                 draft: bool = False) -> None:
         self.glossary = glossary
+        self.draft = draft
         self.units = units
         self.lang = lang
         self.source_tag = source_tag  # BCP 47 tag of the report's language, on gap segments
@@ -102,14 +110,18 @@ class TermRenderer:
         # One gap per Chinese term (a glossary key), filed under its most important kind.
         gap = self._gaps.get(key[0])
         if gap is None:
-            self._gaps[key[0]] = Gap(zh, kind, 1, line, _shorten(context))
+            suggested = self.glossary.suggestion(zh, kind)
+            gap = self._gaps[key[0]] = Gap(zh, kind, 1, line, _shorten(context),
+                                           suggested.en if suggested is not None else None)
         else:
             gap.count += 1
             if _rank(kind) < _rank(gap.kind):
                 gap.kind = kind
             if gap.line is None and line is not None:
                 gap.line, gap.context = line, _shorten(context)
-        return Text((Segment(zh, lang=self.source_tag, gap=True),))
+        if self.draft and gap.suggestion:
+            return Text((Segment(gap.suggestion, suggestion_of=gap.zh),))
+        return Text((Segment(gap.zh, lang=self.source_tag, gap=True),))
 
     def unit(self, zh: str, *, line: int | None = None, context: str | None = None) -> Text:
         """A unit label (亿元 → CNY 100 million), from units.yaml or the glossary."""

@@ -131,10 +131,10 @@ class RenderedVoice(Voice):
     """A language rendered from Chinese through the glossary and Babel; records gaps and rendered numbers."""
 
     def __init__(self, lang: Language, messages: Messages, units: UnitsTable, glossary: Glossary,
-                 source_tag: str) -> None:
+                 source_tag: str, draft: bool = False) -> None:
         super().__init__(lang, messages, units)
         self.glossary = glossary
-        self.renderer = TermRenderer(glossary, units, lang, source_tag)
+        self.renderer = TermRenderer(glossary, units, lang, source_tag, draft=draft)
         self.rendered: list[_Rendered] = []
         self.used_terms: dict[str, str] = {}  # zh -> rendering, for the appendix
         self.term_kinds: dict[str, str] = {}
@@ -147,10 +147,11 @@ class RenderedVoice(Voice):
             text = Text.plain(default)  # e.g. the catalogue matched a variant name (…增长 for …增速)
         else:
             text = self.renderer.term(zh, kind, line=line, context=context)
-        if text and not text.gaps:
+        if text and not text.unaccepted:
             self.used_terms.setdefault(zh.strip(), str(text))
             self.term_kinds.setdefault(zh.strip(), kind)
-            self.glossary_texts.add(str(text))
+        if text and not text.gaps:
+            self.glossary_texts.add(str(text))  # glossary text (a suggestion too): its numbers are the term's
         return text
 
     def quantity(self, q: Quantity) -> Text:
@@ -209,8 +210,12 @@ class RenderedVoice(Voice):
         return shown
 
 
-def make_voice(lang: Language, messages: Messages, units: UnitsTable, glossary: Glossary, source_tag: str) -> Voice:
-    """The voice of ``lang``: the report's own wording for the source language, else rendered."""
+def make_voice(lang: Language, messages: Messages, units: UnitsTable, glossary: Glossary, source_tag: str,
+               draft: bool = False) -> Voice:
+    """The voice of ``lang``: the report's own wording for the source language, else rendered.
+
+    ``draft``: show suggested renderings, marked, instead of gaps.
+    """
     if lang.source:
         return SourceVoice(lang, messages, units)
-    return RenderedVoice(lang, messages, units, glossary, source_tag)
+    return RenderedVoice(lang, messages, units, glossary, source_tag, draft=draft)

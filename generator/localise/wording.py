@@ -12,12 +12,13 @@ catalogue. Nothing here parses a string the analysis wrote.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable
 
 from generator.analyse.params import (
     Amount, Cell, Code, Count, Indicator, Items, Line, Number, Param, Quote, Sentence, Terms, Unit,
 )
-from generator.brief import Segment, Text
+from generator.brief import Text
 from generator.localise.voice import PERCENT_SLOT, Voice, splice
 
 SEPARATOR = "separator"  # catalogue context of the words between listed items and terms
@@ -81,5 +82,5 @@ class Wording:
         """Sentence case: the first letter of the first segment in the brief's language upper-cased."""
         segs = list(text.segments)
         if segs and not segs[0].lang and segs[0].text[:1].islower():
-            segs[0] = Segment(segs[0].text[:1].upper() + segs[0].text[1:])
+            segs[0] = replace(segs[0], text=segs[0].text[:1].upper() + segs[0].text[1:])  # keeps its marks
         return Text(tuple(segs))

@@ -25,7 +25,7 @@ from babel.dates import get_month_names
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_UNDERLINE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, RGBColor
@@ -172,6 +172,9 @@ class _Writer:
                     ox.set_rpr_lang(run._r.get_or_add_rPr(), val=WORD_LANG.get(seg.lang, seg.lang))
                 if ink and not seg.gap:
                     run.font.color.rgb = RGBColor.from_string(ink)
+                if seg.suggestion_of:  # draft builds: a suggested rendering, not yet accepted
+                    run.font.italic = True
+                    run.font.underline = WD_UNDERLINE.DOTTED
                 if fill:
                     ox.shade_run(run, fill)
 

@@ -67,13 +67,17 @@ def page_counter_css(pattern: str) -> Markup:
 class TextHtml:
     """Brief texts as HTML for one brief: escaped, other-language segments tagged, gaps marked."""
 
-    def __init__(self, brief: Brief, gap_title: str) -> None:
+    def __init__(self, brief: Brief, gap_title: str, suggestion_title: str) -> None:
         self.source_tag = brief.source_tag
         self.rendered = brief.rendered
         self.gap_title = gap_title
+        self.suggestion_title = suggestion_title
 
-    def segment(self, text: str, lang: str | None, gap: bool) -> Markup:
+    def segment(self, text: str, lang: str | None, gap: bool, suggestion_of: str = "") -> Markup:
         body = escape(text)
+        if suggestion_of:  # draft builds: a glossary suggestion nobody has accepted yet
+            title = escape(f"{self.suggestion_title} {suggestion_of}")
+            return Markup(f'<span class="suggested" title="{title}">{body}</span>')
         if gap:
             return Markup(f'<span class="gap" lang="{escape(lang or self.source_tag)}" '
                           f'title="{escape(self.gap_title)}">{body}</span>')
@@ -85,7 +89,7 @@ class TextHtml:
         if value is None:
             return Markup("")
         if isinstance(value, Text):
-            return Markup("").join(self.segment(s.text, s.lang, s.gap) for s in value.segments)
+            return Markup("").join(self.segment(s.text, s.lang, s.gap, s.suggestion_of) for s in value.segments)
         return self.plain(str(value))
 
     def plain(self, value: str) -> Markup:
@@ -107,7 +111,8 @@ def environment(brief: Brief, ctx: RenderContext) -> jinja2.Environment:
     )
     env.install_gettext_translations(ctx.messages.translations(brief.lang), newstyle=True)  # type: ignore[attr-defined]
     words = ctx.words(brief.lang)
-    texts = TextHtml(brief, words("Not in the glossary: shown in Chinese"))
+    texts = TextHtml(brief, words("Not in the glossary: shown in Chinese"),
+                     words("Suggested rendering, not yet accepted:"))
     env.filters["text"] = texts.text
     env.filters["plain"] = lambda v: texts.plain(str(v))
     env.filters["css_string"] = _css_string

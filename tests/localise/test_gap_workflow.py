@@ -11,7 +11,7 @@ from ruamel.yaml import YAML
 
 from generator.brief import Segment, Text
 from generator.cli import main
-from generator.localise.gaps import Gap, TermRenderer, add_to_file, needed_terms, stub_text
+from generator.localise.gaps import Gap, Place, RankedGap, TermRenderer, add_stubs, needed_terms, stub_text
 from generator.lexicon.glossary import read_glossary
 from generator.read import read_document
 from tests.support.paths import FIXTURES, SEED
@@ -76,9 +76,16 @@ def test_needed_terms_of_the_seed() -> None:
     assert first.line is not None and "农业增加值增速" in (first.context or "")
 
 
+def _ranked(zh: str, kind: str, count: int = 1, line: int | None = None, sentence: str | None = None,
+            suggestion: str | None = None, rank: int = 1) -> RankedGap:
+    return RankedGap(rank, Gap(zh, kind, count, line), Place.ITEM, count, sentence, suggestion)
+
+
 def test_stub_is_yaml_that_loads_as_untranslated_entries(tmp_path: Path) -> None:
-    text = stub_text([Gap("科技型企业", "indicator", 2, 600, "科技型企业（家） | 48000"), Gap("某政策", "policy", 1, 9, None)])
-    assert "# ×2, line 600: 科技型企业（家） | 48000\n科技型企业:\n  en: ''\n  kind: indicator\n" in text
+    gaps = [_ranked("科技型企业", "indicator", 2, 600, "科技型企业（家） | 48000"), _ranked("某政策", "policy", rank=2)]
+    text = stub_text(gaps)
+    assert ("# 1/2 item title ×2, line 600 → indicators.yaml\n# 科技型企业（家） | 48000\n"
+            "科技型企业:\n  en: ''\n  kind: indicator\n  id: ''\n  polarity: ''\n") in text
     (tmp_path / "terms.yaml").write_text(text, encoding="utf-8")
     problems = glossary_problems(tmp_path)
     assert [p.split(": ", 1)[1] for p in problems] == [
@@ -91,10 +98,10 @@ def test_writing_keeps_comments_order_and_text_of_the_file(tmp_path: Path) -> No
     shutil.copytree(GOOD, tmp_path / "g")
     path = tmp_path / "g" / "terms.yaml"
     before = path.read_text(encoding="utf-8")
-    add_to_file(path, [Gap("某政策", "policy", 3, 12, "推进某政策落地")])
+    add_stubs(tmp_path / "g", [_ranked("某政策", "policy", 3, 12, "推进某政策落地", rank=4)], total=9)
     after = path.read_text(encoding="utf-8")
     assert after.startswith(before)
-    assert after[len(before):] == "# ×3, line 12: 推进某政策落地\n某政策:\n  en: ''\n  kind: policy\n"
+    assert after[len(before):] == "# 4/9 item title ×3, line 12 → terms.yaml\n# 推进某政策落地\n某政策:\n  en: ''\n  kind: policy\n"
     data = YAML(typ="rt").load(after)
     assert list(data)[-2:] == ["待译术语", "某政策"]
     assert "# -- keep this comment --" in after and "# shorthand form" in after
@@ -104,7 +111,7 @@ def test_writing_a_file_ruamel_would_restyle_appends_instead(tmp_path: Path) -> 
     path = tmp_path / "terms.yaml"
     before = "甲:   first    # odd spacing\n乙:\n    en: second\n"
     path.write_text(before, encoding="utf-8")
-    add_to_file(path, [Gap("丙", "term")])
+    add_stubs(tmp_path, [_ranked("丙", "term")], total=1)
     after = path.read_text(encoding="utf-8")
     assert after.startswith(before) and "丙:\n  en: ''\n" in after
     assert glossary_problems(tmp_path) == [f"{path}:{after.count(chr(10)) - 2}:1: 丙: untranslated (fill in en)"]

@@ -48,7 +48,7 @@ def pipeline(monkeypatch, tmp_path):
         analysed.append(doc.path.name)
         return types.SimpleNamespace(doc=doc)
 
-    def build_brief(analysis, project, lang, generated):
+    def build_brief(analysis, project, lang, generated, draft=False):
         calls.append(analysis.doc.path.name)
         assert isinstance(generated, dt.date)
         brief = sample_brief(lang.code)

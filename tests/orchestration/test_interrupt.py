@@ -154,7 +154,8 @@ def test_glossary_write_keeps_every_entry_and_comment(tmp_path: Path, damage: st
         added += len(now) - len(entries or {})
     assert added > 0, "the reports' gaps were not written"
     problems = glossary_problems(glossary)
-    assert problems and all("untranslated" in p for p in problems), [p for p in problems if "untranslated" not in p]
+    pending = ("untranslated", "awaits review")  # stubs, and suggested renderings (status: suggested)
+    assert problems and all(any(w in p for w in pending) for p in problems), problems
 
 
 def test_glossary_after_write_still_loads(tmp_path: Path) -> None:
