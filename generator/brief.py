@@ -109,6 +109,7 @@ class PlanRow:
     level: int = 0
     category: Text = Text()
     source: str = ""
+    benchmark: Text = Text()  # the national target of the same measure and plan year, when the build has it
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,7 @@ class Brief:
         for t in self.tallies:
             yield from (t.kind, t.stated)
         for p in self.plan_rows:
-            yield from (p.name, p.unit, p.target, p.previous, p.change, p.category)
+            yield from (p.name, p.unit, p.target, p.previous, p.change, p.category, p.benchmark)
         for tb in self.projects:
             yield tb.title
             yield from tb.header

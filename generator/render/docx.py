@@ -348,6 +348,11 @@ class _Writer:
                 self.cell(cells[1], self.indicator_name(r.name, r.binding), indent=SUB_ROW_INDENT * r.level)
                 self.cell(cells[2], r.unit)
                 self.cell(cells[3], r.target, "Table Number")
+                if r.benchmark:  # the national target, under this year's
+                    national = cells[3].add_paragraph()
+                    self.set_style(national, "Table Source")
+                    national.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                    self.write(national, r.benchmark)
                 self.cell(cells[4], r.previous or "—", "Table Number", ink="" if r.previous else MUTED)
                 self.cell(cells[5], Text.join([glyph, r.change], sep=" ") if glyph else r.change, fill=fill, ink=ink)
                 self.cell(cells[6], r.source, "Table Source")
