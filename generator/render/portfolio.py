@@ -50,11 +50,16 @@ def environment(lang: str) -> jinja2.Environment:
     return env
 
 
-def render_portfolio_page(page: PortfolioPage, subset_fonts: bool = True) -> str:
-    """The HTML text of the portfolio page (no files written)."""
+def render_portfolio_page(page: PortfolioPage, subset_fonts: bool = True, asset_base: str = "") -> str:
+    """The HTML text of the portfolio page (no files written).
+
+    ``asset_base`` prefixes the stylesheet and font URLs (the print version
+    names them absolutely, so that its links to the briefs can stay relative).
+    """
     try:
         return environment(page.lang).get_template(PAGE_TEMPLATE).render(
-            page=page, stylesheet=f"{ASSETS}/{STYLESHEET}", font_faces=font_faces(page.lang, subset_fonts))
+            page=page, stylesheet=f"{asset_base}{ASSETS}/{STYLESHEET}", asset_base=asset_base,
+            font_faces=font_faces(page.lang, subset_fonts))
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"template syntax error: {exc.message}", exc.filename or PAGE_TEMPLATE, exc.lineno) from exc
     except jinja2.TemplateError as exc:
@@ -74,29 +79,33 @@ def write_portfolio_page(page: PortfolioPage, out_dir: Path, stem: str, pdf_name
     html_path = write_text(out_dir / f"{stem}.html", html)
     written = [html_path, css, *fonts]
     if pdf_name:
-        written.append(write_portfolio_pdf(html_path, out_dir / pdf_name, [css, *fonts]))
+        digest = hashlib.sha256(html.encode())
+        for path in sorted([css, *fonts]):
+            digest.update(path.name.encode() + path.read_bytes())
+        printed = render_portfolio_page(page, asset_base=out_dir.resolve().as_uri() + "/")
+        written.append(write_portfolio_pdf(printed, out_dir / pdf_name, digest.hexdigest()[:32]))
     return written
 
 
-def write_portfolio_pdf(html_path: Path, pdf_path: Path, assets: list[Path]) -> Path:
-    """Print the page at ``html_path`` to ``pdf_path`` (tagged, reproducible identifier)."""
+def write_portfolio_pdf(html: str, pdf_path: Path, identifier: str) -> Path:
+    """Print the page ``html`` (assets named by absolute file URLs beside ``pdf_path``) to ``pdf_path``.
+
+    No base URL: the links to the briefs stay relative in the PDF (they work
+    beside the page, and the file does not depend on where it was built).
+    """
     import weasyprint
 
     from generator.render.fetcher import TEMPLATE_ASSETS, SafeFetcher
 
-    html_path = html_path.resolve()
-    fetcher = SafeFetcher([TEMPLATE_ASSETS, html_path.parent / ASSETS])
-    digest = hashlib.sha256(html_path.read_bytes())
-    for path in sorted(assets):
-        digest.update(path.name.encode() + path.read_bytes())
+    fetcher = SafeFetcher([TEMPLATE_ASSETS, pdf_path.parent.resolve() / ASSETS])
     try:
-        document = weasyprint.HTML(filename=str(html_path), url_fetcher=fetcher, encoding="utf-8")
+        document = weasyprint.HTML(string=html, url_fetcher=fetcher)
         with atomic_path(pdf_path) as tmp:
-            document.write_pdf(tmp, pdf_identifier=digest.hexdigest()[:32].encode(), pdf_tags=True)
+            document.write_pdf(tmp, pdf_identifier=identifier.encode(), pdf_tags=True)
     except (OSError, ValueError, TypeError, AssertionError) as exc:
-        raise TemplateError(f"cannot print the portfolio: {exc}", html_path) from exc
+        raise TemplateError(f"cannot print the portfolio: {exc}", pdf_path) from exc
     if fetcher.refused:
-        raise TemplateError(f"the portfolio asked for resources outside its assets: {fetcher.refused[0]}", html_path)
+        raise TemplateError(f"the portfolio asked for resources outside its assets: {fetcher.refused[0]}", pdf_path)
     return pdf_path
 
 
