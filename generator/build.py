@@ -608,8 +608,8 @@ def _sources(files: list[Path], out: Path) -> tuple[list[Report], int, list[tupl
         if source.stem in names:
             fail(source, f"{source}: same name as {names[source.stem]}; both would write {out / source.stem}/")
             continue
-        if source.stem == PORTFOLIO_ASSETS:
-            fail(source, f"{source}: the name {PORTFOLIO_ASSETS!r} is the portfolio's assets folder; rename the report")
+        if _portfolio_name(source.stem):
+            fail(source, f"{source}: {out / source.stem} is a file or folder of the portfolio; rename the report")
             continue
         names[source.stem] = source
         try:
@@ -757,6 +757,12 @@ def run_portfolio_task(task: PortfolioTask) -> TaskResult:
     return result
 
 
+def _portfolio_name(name: str) -> bool:
+    """Whether ``name`` is taken by the portfolio's outputs in the output folder."""
+    return name in (PORTFOLIO_ASSETS, PORTFOLIO_INDEX, COMBINED_CSV) or (
+        name.startswith("portfolio.") and name.endswith((".html", ".pdf")))
+
+
 def _report_files(reports: list[Report]) -> list[str]:
     """Every report's output files as its stamp records them (the portfolio links them), assets left out."""
     return sorted(f"{r.name}/{f}" for r in reports for entry in r.stamp.get("units", {}).values()
@@ -779,7 +785,10 @@ def _portfolio(out: Path, reports: list[Report], unread: list[tuple[str, str]], 
     """Phase 6: the portfolio page per language, its PDFs and the combined scorecards, when stale; the exit code."""
     started = time.monotonic()
     failures = unread + [(r.source.name, r.failure) for r in reports if r.analysis is None and r.failure]
-    digest = prints.portfolio_digest(corpus_digest, _report_files(reports), _failure_lines(failures), with_pdf)
+    files = _report_files(reports)
+    if not files:  # no report has outputs: nothing to link, and a failed build writes nothing
+        return 0
+    digest = prints.portfolio_digest(corpus_digest, files, _failure_lines(failures), with_pdf)
     index = out / PORTFOLIO_INDEX
     if _portfolio_fresh(out, digest):
         print(f"up to date: {index}")
@@ -834,6 +843,9 @@ def _portfolio(out: Path, reports: list[Report], unread: list[tuple[str, str]], 
             os.replace(result.staging / rel, dest)
             written.append(rel)
     _discard(results)
+    for old in set(read_stamp(out / PORTFOLIO_STAMP).get("files", ())) - set(written):  # e.g. PDFs no longer asked for
+        if not Path(old).is_absolute() and ".." not in Path(old).parts:
+            (out / old).unlink(missing_ok=True)
     write_stamp(out / PORTFOLIO_STAMP, {"version": STAMP_VERSION, "digest": digest, "files": sorted(set(written))})
     print(f"built {index} ({len(set(written))} files, {time.monotonic() - started:.1f} s)")
     return 0

@@ -15,8 +15,9 @@ such as new urban jobs, which no region's figure is comparable with)::
       benchmark: false
 
 :func:`inspect_measures` validates it against the indicator catalogue
-(unknown ids, an id in two measures, unknown fields) and reports each problem
-as ``file:line:column: message``, like the glossary files.
+(an id in two measures, unknown fields: fatal; an id the catalogue lacks:
+left out, with a warning) and reports each problem as
+``file:line:column: message``, like the glossary files.
 """
 
 from __future__ import annotations
@@ -138,10 +139,11 @@ def _measure(key: str, node: object, name: str, line: int, column: int, catalogu
                 where = (item.start_mark.line + 1, item.start_mark.column + 1)
                 if text is None:
                     continue
-                if catalogue.get(text) is None:
-                    if not strict:
-                        continue
-                    problems.append(Problem(name, *where, f"{key}: {text!r} is not an indicator id of the catalogue"))
+                if catalogue.get(text) is None:  # left out; a warning (the catalogue may have lost it)
+                    if strict:
+                        problems.append(Problem(name, *where, f"{key}: {text!r} is not an indicator id of the "
+                                                              "catalogue (left out)", fatal=False))
+                    continue
                 elif text in ids:
                     problems.append(Problem(name, *where, f"{key}: id {text!r} listed twice"))
                 else:
@@ -155,6 +157,6 @@ def _measure(key: str, node: object, name: str, line: int, column: int, catalogu
             note = scalar_text(value, f"{key}: note", name, problems)
     if not found_ids:
         problems.append(Problem(name, line, column, f"{key}: no ids (list the catalogue ids of the measure)"))
-    if len(problems) > before or not ids:
+    if any(p.fatal for p in problems[before:]) or not ids:
         return None
     return Measure(key, tuple(ids), benchmark, note, line)

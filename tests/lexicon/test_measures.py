@@ -52,6 +52,12 @@ def test_a_bad_measures_file_is_reported_at_its_line(tmp_path, text, line, messa
     assert any(p.startswith(f"{folder / MEASURES_FILE}:{line}:") and message in p for p in problems), problems
 
 
+def test_an_id_the_catalogue_lost_is_left_out_with_a_warning(tmp_path):
+    folder = _folder(tmp_path, "growth:\n  ids: [a_growth, c_growth]\nother:\n  ids: [c_growth]\n")
+    lexicon = project(folder).lexicon  # loads: the problem is not fatal
+    assert [(m.key, m.ids) for m in lexicon.measures] == [("growth", ("a_growth",))]
+
+
 def test_a_glossary_folder_without_measures_uses_the_package_ones_for_its_own_ids(tmp_path):
     folder = _folder(tmp_path, "")
     (folder / MEASURES_FILE).unlink()

@@ -104,3 +104,23 @@ def test_a_failed_report_is_named_on_the_portfolio_and_the_others_are_built(pair
     assert sorted(failed) == sorted(printed)  # the one-line reason, as the build printed it
     assert any(f"{broken}:1: empty file" == reason for reason in failed)
     assert any(reason.startswith(f"{missing}: cannot read") for reason in failed)
+
+
+def test_a_report_may_not_take_a_name_of_the_portfolio(pair, capsys):
+    taken = pair["tmp"] / "seeds" / "assets.txt"
+    taken.write_text(pair["sources"][0].read_text(encoding="utf-8"), encoding="utf-8")
+    rc, out, err = _build(pair, capsys, [*pair["sources"], taken])
+    assert rc == 2 and f"error: {taken}: {pair['out'] / 'assets'} is a file or folder of the portfolio" in err
+    assert f"built {pair['out'] / LATER}/" in out and (pair["out"] / "assets" / "portfolio.css").is_file()
+
+
+def test_portfolio_files_no_longer_written_are_removed(pair, capsys):
+    assert _build(pair, capsys)[0] == 0
+    root = pair["out"]
+    stamp = build_mod.read_stamp(root / build_mod.PORTFOLIO_STAMP)
+    (root / "portfolio.en.pdf").write_bytes(b"%PDF- from an earlier build with PDFs")
+    build_mod.write_stamp(root / build_mod.PORTFOLIO_STAMP, {**stamp, "digest": "earlier",
+                                                             "files": [*stamp["files"], "portfolio.en.pdf"]})
+    rc, out, _err = _build(pair, capsys)
+    assert rc == 0 and f"built {root / 'index.html'}" in out
+    assert not (root / "portfolio.en.pdf").exists() and (root / "index.html").is_file()
