@@ -788,7 +788,9 @@ def _portfolio(out: Path, reports: list[Report], unread: list[tuple[str, str]], 
     files = _report_files(reports)
     if not files:  # no report has outputs: nothing to link, and a failed build writes nothing
         return 0
-    digest = prints.portfolio_digest(corpus_digest, files, _failure_lines(failures), with_pdf)
+    # Every failure is shown (a report analysed but not rendered beside its previous outputs), so in the digest.
+    shown = unread + [(r.source.name, r.failure) for r in reports if r.failure]
+    digest = prints.portfolio_digest(corpus_digest, files, _failure_lines(shown), with_pdf)
     index = out / PORTFOLIO_INDEX
     if _portfolio_fresh(out, digest):
         print(f"up to date: {index}")

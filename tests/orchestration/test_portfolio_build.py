@@ -124,3 +124,26 @@ def test_portfolio_files_no_longer_written_are_removed(pair, capsys):
     rc, out, _err = _build(pair, capsys)
     assert rc == 0 and f"built {root / 'index.html'}" in out
     assert not (root / "portfolio.en.pdf").exists() and (root / "index.html").is_file()
+
+
+def test_a_report_that_failed_to_render_is_marked_until_it_builds_again(pair, capsys, monkeypatch):
+    from generator.errors import TemplateError
+
+    assert _build(pair, capsys)[0] == 0
+    later = pair["sources"][1]
+    later.write_text(later.read_text(encoding="utf-8").replace("经济运行平稳", "经济运行总体平稳"), encoding="utf-8")
+    real = build_mod.RENDERERS["html"]
+
+    def failing(task, staging, result):
+        raise TemplateError("the renderer broke", "brief.html", 7)
+
+    monkeypatch.setitem(build_mod.RENDERERS, "html", failing)
+    rc, out, _err = _build(pair, capsys)
+    assert rc == 2 and f"built {pair['out'] / 'index.html'}" in out
+    row = _html(pair["out"] / "index.html").find(id=f"report-{LATER}")
+    assert "the renderer broke" in row.get_text() and row.find("a", href=f"{LATER}/{LATER}.en.html")  # old outputs
+    monkeypatch.setitem(build_mod.RENDERERS, "html", real)
+    rc, out, err = _build(pair, capsys)
+    assert rc == 0, err
+    assert f"built {pair['out'] / LATER}/" in out and f"built {pair['out'] / 'index.html'}" in out
+    assert "the renderer broke" not in _html(pair["out"] / "index.html").get_text()
