@@ -156,3 +156,31 @@ def test_every_portfolio_string_is_in_both_catalogues():
         assert missing == [], lang
         if lang == "zh":
             assert [m for m in used if not CJK.search(catalog.get(m).string)] == []
+
+
+MEASURE = """<!DOCTYPE html><html><body style="margin:0">
+<iframe id="f" src="{page}" style="width:{width}px;height:800px;border:0"></iframe>
+<script>document.getElementById("f").addEventListener("load", () => {{
+  const e = document.getElementById("f").contentDocument.documentElement;
+  setTimeout(() => {{ document.title = "SW=" + e.scrollWidth + " CW=" + e.clientWidth; }}, 300);
+}});</script></body></html>"""
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium not installed")
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_page_level_horizontal_scroll_in_chromium(seeds, width, tmp_path):
+    out = tmp_path / "site"
+    for code, stem in (("en", "index"), ("zh", "portfolio.zh")):
+        write_portfolio_page(seeds["pages"][code], out, stem, None)
+    for page in ("index.html", "portfolio.zh.html"):
+        probe = out / f"probe-{width}.html"
+        probe.write_text(MEASURE.format(page=page, width=width), encoding="utf-8")
+        dom = subprocess.run(
+            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             "--allow-file-access-from-files", f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1400,900",
+             "--virtual-time-budget=5000", "--dump-dom", probe.as_uri()],
+            capture_output=True, text=True, timeout=180).stdout
+        m = re.search(r"SW=(\d+) CW=(\d+)", dom)
+        assert m, dom[-500:]
+        assert int(m.group(1)) <= int(m.group(2)), (page, width, m.group())
