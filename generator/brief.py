@@ -120,6 +120,7 @@ class PlanRow:
     level: int = 0
     category: Text = Text()
     source: str = ""
+    benchmark: Text = Text()  # the national target of the same measure and plan year, when the build has it
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,7 @@ class Brief:
             yield "other", t.kind
             yield "other", t.stated
         for p in self.plan_rows:
-            for text in (p.name, p.unit, p.target, p.previous, p.change, p.category):
+            for text in (p.name, p.unit, p.target, p.previous, p.change, p.category, p.benchmark):
                 yield "scorecard", text
         for text in self.retired:
             yield "scorecard", text

@@ -13,9 +13,19 @@ Phases, in order (as Pelican's generate-context → finalized → generate-outpu
 4. **localise** the stale briefs of a report (its analysis + its corpus
    context → one :class:`~generator.brief.Brief` per language), and
 5. **render** them: each unit is a task in a process pool, submitted as soon
-   as its brief is ready.
+   as its brief is ready;
+6. **portfolio**, when every report is done: ``OUT/index.html`` (the page in
+   the first language rendered through the glossary), ``OUT/portfolio.<lang>.html``
+   for the others, ``OUT/portfolio.<lang>.pdf`` for each, ``OUT/assets/``
+   and ``OUT/scorecards.csv`` — every report with its links, the target
+   matrix, continuity findings, and the reports that failed with their
+   reason. Its own stamp ``OUT/.portfolio.json`` holds its digest: the
+   corpus digest (every report's analysis, the standard measures), the
+   portfolio templates, the message catalogues, the glossary's renderings
+   and units table, the date, the reports' output files and the failures;
+   it is rebuilt when that changed, and only then.
 
-Progress lines are one per report (``built …`` / ``up to date: …``).
+Progress lines are one per report (``built …`` / ``up to date: …``), and one for the portfolio.
 
 * Incremental, by true dependency: every output unit (``scorecard``;
   per language ``<lang>.html`` = HTML + PDF, and ``<lang>.docx``) has a
@@ -65,7 +75,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from generator.read.sniff import format_of
 from generator.errors import EXIT_BAD_INPUT, BriefError
@@ -76,10 +86,15 @@ if TYPE_CHECKING:
     from generator.analyse.analysis import Analysis
     from generator.analyse.corpus import CorpusAnalysis
     from generator.brief import Brief
+    from generator.localise.portfolio import PortfolioPage
     from generator.project import Project
 
 STAMP = ".build.json"
 CORPUS_STAMP = ".corpus.json"
+PORTFOLIO_STAMP = ".portfolio.json"
+PORTFOLIO_ASSETS = "assets"  # OUT/assets: the portfolio page's stylesheet and fonts (no report may take the name)
+PORTFOLIO_INDEX = "index.html"
+COMBINED_CSV = "scorecards.csv"
 LEXICON_MEMO = ".lexicon.json"
 STAMP_VERSION = 2
 STAGING_PREFIX = ".staging-"
@@ -88,7 +103,8 @@ EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
 # Imported once by the fork server; every worker starts with them loaded.
 PRELOAD = ("weasyprint", "jinja2", "babel.numbers", "matplotlib.figure", "docx",
-           "generator.render.fetcher", "generator.render.page", "generator.render.docx", "generator.build")
+           "generator.render.fetcher", "generator.render.page", "generator.render.docx", "generator.render.portfolio",
+           "generator.build")
 
 @dataclass(frozen=True)
 class Task:
@@ -171,11 +187,12 @@ class LexiconDigests:
     keys: str  # the glossary's term list (which phrases are whole terms): the analysis' causes reader
     terms: str  # every rendering: the briefs of rendered languages
     units: str  # the units table: every brief
+    measures: str  # the standard measures (glossary/measures.yaml): the corpus stage
 
     @classmethod
     def of(cls, project: "Project") -> "LexiconDigests":
         d = project.lexicon.digests()
-        return cls(d["catalogue"], project.glossary.keys_digest(), d["terms"], d["units"])
+        return cls(d["catalogue"], project.glossary.keys_digest(), d["terms"], d["units"], d["measures"])
 
 
 @dataclass(frozen=True)
@@ -190,6 +207,7 @@ class Fingerprints:
     date: str
     source: str = ""  # code of the report's own language (its catalogue words the scorecard files)
     draft: bool = False  # rendered languages show suggested renderings, marked
+    portfolio: str = ""  # the portfolio's templates (templates/portfolio/)
 
     def analysis_digest(self, source_digest: str, fmt: str) -> str:
         return _sha(f"v{STAMP_VERSION}", "analysis", source_digest, fmt, self.code,
@@ -210,6 +228,12 @@ class Fingerprints:
                 parts.append("draft")
         return _sha(*parts)
 
+    def portfolio_digest(self, corpus: str, files: list[str], failures: list[str], with_pdf: bool) -> str:
+        """The digest of everything the portfolio depends on (see the module's docstring)."""
+        return _sha(f"v{STAMP_VERSION}", "portfolio", corpus, self.portfolio, self.lexicon.terms, self.lexicon.units,
+                    self.date, f"pdf={with_pdf}", *(f"{c}\t{d}" for c, d in sorted(self.messages.items())),
+                    "files", *sorted(files), "failures", *failures)
+
 
 def _language_codes(locale_dir: Path) -> tuple[list[str], frozenset[str]]:
     """Language codes in profile order, and those rendered through the glossary."""
@@ -223,8 +247,9 @@ def _lexicon_digests(paths: Paths, out: Path) -> tuple[LexiconDigests | None, st
     """The lexicon's digests from the memo when its files' bytes are unchanged (None: must load it)."""
     glossary_dir = paths.glossary
     files = [p for p in (glossary_dir.glob("*.yaml") if glossary_dir.is_dir() else ()) if p.is_file()]
-    if paths.units.is_file() and paths.units not in files:
-        files.append(paths.units)
+    for fallback in (paths.units, paths.measures):  # the package's, when the folder has none of its own
+        if fallback.is_file() and fallback not in files:
+            files.append(fallback)
     key = _sha(*(f"{p.resolve()}\t{hashlib.sha256(p.read_bytes()).hexdigest()}" for p in sorted(files)))
     try:
         memo = json.loads((out / LEXICON_MEMO).read_text(encoding="utf-8"))
@@ -383,6 +408,7 @@ class Report:
     internal: bool = False
     warnings: list[str] = field(default_factory=list)
     gaps: int = 0
+    failure: str | None = None  # the first error, when this build could not build it
 
     @property
     def name(self) -> str:
@@ -412,15 +438,16 @@ def _read_and_analyse(report: Report, project: "Project") -> None:
         report.fail(exc)
 
 
-def _corpus(reports: list[Report]) -> tuple["CorpusAnalysis", dict]:
+def _corpus(reports: list[Report], project: "Project") -> tuple["CorpusAnalysis", dict]:
     """Phase 3: the cross-report stage over every analysed report, and its stamp (inputs, per-report digests)."""
     from generator.analyse.corpus import analyse_corpus, corpus_digest
 
     analysed = {r.name: r for r in reports if r.analysis is not None}
-    corpus = analyse_corpus({name: r.analysis for name, r in analysed.items()})  # type: ignore[misc]
+    measures = project.lexicon.measures
+    corpus = analyse_corpus({name: r.analysis for name, r in analysed.items()}, measures)  # type: ignore[misc]
     stamp = {
         "version": STAMP_VERSION,
-        "digest": corpus_digest({name: r.analysis_digest for name, r in analysed.items()}),
+        "digest": corpus_digest({name: r.analysis_digest for name, r in analysed.items()}, measures.digest()),
         "reports": {name: corpus.for_report(name).digest() for name in analysed},
     }
     return corpus, stamp
@@ -449,7 +476,7 @@ def _stage_scorecard(files: dict[str, bytes], report: Report) -> None:
 
 
 def _localise(report: Report, project: "Project", date: dt.date, formats: frozenset[str],
-              order: list[str], draft: bool = False) -> Iterator[Task]:
+              order: list[str], corpus: "CorpusAnalysis", draft: bool = False) -> Iterator[Task]:
     """Phase 4 for one report: the brief of each stale language; yields its render tasks (phase 5).
 
     Each HTML (+PDF) task is yielded as soon as its brief is ready, the
@@ -469,7 +496,7 @@ def _localise(report: Report, project: "Project", date: dt.date, formats: frozen
             if not units:
                 continue
             lang = project.language(code)
-            brief = build_brief(report.analysis, project, lang, date, draft=draft)
+            brief = build_brief(report.analysis, project, lang, date, corpus.for_report(report.name), draft=draft)
             if not lang.source:
                 report.gaps = len(brief.gap_terms)  # distinct terms: the number `glossary gaps` lists
             report.warnings += [f"{report.source}: {w}" for w in brief.warnings]  # the reader's
@@ -501,6 +528,7 @@ def _commit(report: Report, rendered: frozenset[str]) -> int:
         stamp["gaps"] = report.gaps
     stamp["units"] = units
     write_stamp(report.out_dir / STAMP, stamp)
+    report.stamp = stamp
     return len(written)
 
 
@@ -545,28 +573,36 @@ def _load_project(glossary_dir: Path | None) -> tuple["Project | None", list[str
     return project, fatal
 
 
-def _sources(files: list[Path], out: Path) -> tuple[list[Report], int]:
-    """A Report per readable source (stamp read, source hashed); errors printed."""
+def _sources(files: list[Path], out: Path) -> tuple[list[Report], int, list[tuple[str, str]]]:
+    """A Report per readable source (stamp read, source hashed); errors printed and returned (source, message)."""
     reports: list[Report] = []
     names: dict[str, Path] = {}
     exit_code = 0
+    failures: list[tuple[str, str]] = []
+
+    def fail(source: Path, message: str) -> None:
+        nonlocal exit_code
+        print(f"error: {message}", file=sys.stderr)
+        failures.append((source.name, message))
+        exit_code = EXIT_BAD_INPUT
+
     for source in files:
         if source.stem in names:
-            print(f"error: {source}: same name as {names[source.stem]}; both would write {out / source.stem}/",
-                  file=sys.stderr)
-            exit_code = EXIT_BAD_INPUT
+            fail(source, f"{source}: same name as {names[source.stem]}; both would write {out / source.stem}/")
+            continue
+        if _portfolio_name(source.stem):
+            fail(source, f"{source}: {out / source.stem} is a file or folder of the portfolio; rename the report")
             continue
         names[source.stem] = source
         try:
             data = source.read_bytes()
         except OSError as exc:
-            print(f"error: {source}: cannot read: {exc.strerror or exc}", file=sys.stderr)
-            exit_code = EXIT_BAD_INPUT
+            fail(source, f"{source}: cannot read: {exc.strerror or exc}")
             continue
         out_dir = out / source.stem
         reports.append(Report(source, out_dir, hashlib.sha256(data).hexdigest(), source_format(source, data),
                               read_stamp(out_dir / STAMP)))
-    return reports, exit_code
+    return reports, exit_code, failures
 
 
 def build(files: list[Path], out: Path = Path("build"), jobs: int = 0, strict: bool = False,
@@ -594,6 +630,7 @@ def _fingerprints(paths: Paths, lexicon: LexiconDigests, date: dt.date, codes: l
         date=date.isoformat(),
         source=next(code for code in codes if code not in rendered),
         draft=draft,
+        portfolio=_hash_files(_glob(paths.portfolio, ("**/*",)), paths.portfolio),
     )
 
 
@@ -601,12 +638,14 @@ def _build(files: list[Path], out: Path, jobs: int, strict: bool, formats: list[
            glossary_dir: Path | None, draft: bool = False) -> int:
     started = time.monotonic()
     asked = frozenset(formats or all_formats())
+    with_pdf = "pdf" in asked
     date = generation_date()
     paths = Paths.default(glossary_dir)
     glossary = paths.glossary
     codes, rendered = _language_codes(paths.locale)
     units = wanted_units(formats, codes)
-    reports, exit_code = _sources(files, out)
+    reports, exit_code, unread = _sources(files, out)
+    with_portfolio = formats is None or bool({"html", "pdf"} & set(formats))
 
     # The no-op check: every digest from remembered ones, nothing heavy imported.
     lexicon, lexicon_key = _lexicon_digests(paths, out)
@@ -618,11 +657,15 @@ def _build(files: list[Path], out: Path, jobs: int, strict: bool, formats: list[
         prints = _fingerprints(paths, lexicon, date, codes, rendered, draft)
         for report in reports:
             _plan(report, prints, units, contexts.get(report.name, ""))
-        same_corpus = corpus_stamp.get("digest") == corpus_digest({r.name: r.analysis_digest for r in reports})
-        if same_corpus and not any(r.stale for r in reports):
+        corpus = corpus_digest({r.name: r.analysis_digest for r in reports}, lexicon.measures)
+        portfolio = prints.portfolio_digest(corpus, _report_files(reports), _failure_lines(unread), with_pdf)
+        if (corpus_stamp.get("digest") == corpus and not any(r.stale for r in reports)
+                and (not with_portfolio or _portfolio_fresh(out, portfolio))):
             for report in reports:
                 print(f"up to date: {report.out_dir}/")
                 exit_code = max(exit_code, _report_gaps(report, report.stamp.get("gaps", 0), strict))
+            if with_portfolio:
+                print(f"up to date: {out / PORTFOLIO_INDEX}")
             return exit_code
 
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
@@ -641,7 +684,7 @@ def _build(files: list[Path], out: Path, jobs: int, strict: bool, formats: list[
         for report in reports:  # phases 1-2: read and analyse every report, once
             report.analysis_digest = prints.analysis_digest(report.source_digest, report.fmt)
             _read_and_analyse(report, project)
-        corpus, corpus_stamp_data = _corpus(reports)  # phase 3
+        corpus, corpus_stamp_data = _corpus(reports, project)  # phase 3
         for report in reports:
             if report.analysis is not None:
                 _plan(report, prints, units, corpus.for_report(report.name).digest())
@@ -660,7 +703,7 @@ def _build(files: list[Path], out: Path, jobs: int, strict: bool, formats: list[
             if not report.stale:
                 continue
             _clean_leftovers(report.out_dir)
-            for task in _localise(report, project, date, asked, order, draft):  # phases 4-5
+            for task in _localise(report, project, date, asked, order, corpus, draft):  # phases 4-5
                 runner.submit(report, task)
             waiting.append(report)
             while waiting and runner.done(waiting[0]):
@@ -671,7 +714,136 @@ def _build(files: list[Path], out: Path, jobs: int, strict: bool, formats: list[
         if any(r.analysis is not None and not r.errors for r in reports):  # stamps only beside outputs
             _remember_lexicon(out, lexicon_key, lexicon)
             write_stamp(out / CORPUS_STAMP, corpus_stamp_data)
+        if with_portfolio:  # phase 6
+            exit_code = max(exit_code, _portfolio(out, reports, unread, corpus, corpus_stamp_data["digest"], project,
+                                                  prints, date, with_pdf, order, runner))
     return exit_code
+
+
+# ---------------------------------------------------------------- the portfolio
+
+@dataclass(frozen=True)
+class PortfolioTask:
+    """One language's portfolio page (and PDF), written into its own staging folder."""
+
+    page: "PortfolioPage"
+    staging: Path
+    stem: str  # "index" | "portfolio.<lang>"
+    pdf_name: str | None  # "portfolio.<lang>.pdf", None: HTML only
+    where: Path  # named in error messages
+    paths: Paths  # the project's folders: the worker makes its render context from them
+
+
+def run_portfolio_task(task: PortfolioTask) -> TaskResult:
+    """Write one language's portfolio page; never raises (but for interruption)."""
+    from generator.render.context import RenderContext
+    from generator.render.portfolio import write_portfolio_page
+
+    result = TaskResult(f"portfolio.{task.page.lang}", staging=task.staging)
+    try:
+        written = write_portfolio_page(task.page, task.staging, task.stem, task.pdf_name,
+                                       RenderContext.load(task.paths))
+        result.files["portfolio"] = [p.relative_to(task.staging).as_posix() for p in written]
+    except Exception as exc:
+        result.error, result.internal = _failure(exc, task.where)
+    return result
+
+
+def _portfolio_name(name: str) -> bool:
+    """Whether ``name`` is taken by the portfolio's outputs in the output folder."""
+    return name in (PORTFOLIO_ASSETS, PORTFOLIO_INDEX, COMBINED_CSV) or (
+        name.startswith("portfolio.") and name.endswith((".html", ".pdf")))
+
+
+def _report_files(reports: list[Report]) -> list[str]:
+    """Every report's output files as its stamp records them (the portfolio links them), assets left out."""
+    return sorted(f"{r.name}/{f}" for r in reports for entry in r.stamp.get("units", {}).values()
+                  for f in entry.get("files", ()) if not f.startswith("assets/"))
+
+
+def _failure_lines(failures: list[tuple[str, str]]) -> list[str]:
+    return [f"{source}\t{message}" for source, message in failures]
+
+
+def _portfolio_fresh(out: Path, digest: str) -> bool:
+    stamp = read_stamp(out / PORTFOLIO_STAMP)
+    files = stamp.get("files") or []
+    return stamp.get("digest") == digest and bool(files) and all((out / f).is_file() for f in files)
+
+
+def _portfolio(out: Path, reports: list[Report], unread: list[tuple[str, str]], corpus: "CorpusAnalysis",
+               corpus_digest: str, project: "Project", prints: Fingerprints, date: dt.date, with_pdf: bool,
+               order: list[str], runner: "_Runner") -> int:
+    """Phase 6: the portfolio page per language, its PDFs and the combined scorecards, when stale; the exit code."""
+    started = time.monotonic()
+    failures = unread + [(r.source.name, r.failure) for r in reports if r.analysis is None and r.failure]
+    files = _report_files(reports)
+    if not files:  # no report has outputs: nothing to link, and a failed build writes nothing
+        return 0
+    # Every failure is shown (a report analysed but not rendered beside its previous outputs), so in the digest.
+    shown = unread + [(r.source.name, r.failure) for r in reports if r.failure]
+    digest = prints.portfolio_digest(corpus_digest, files, _failure_lines(shown), with_pdf)
+    index = out / PORTFOLIO_INDEX
+    if _portfolio_fresh(out, digest):
+        print(f"up to date: {index}")
+        return 0
+    from generator.localise.portfolio import BuiltReport, Failure, Link, build_portfolio_page
+    from generator.render.atomic import write_text
+    from generator.localise.briefs import wording_for
+    from generator.render.portfolio import scorecards_csv
+
+    for leftover in out.glob(f"{STAGING_PREFIX}portfolio-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    built = {r.name: BuiltReport(r.name, tuple(_report_files([r])), r.failure) for r in reports if r.analysis is not None}
+    first = next((c for c in order if c in prints.rendered), order[0])
+    stems = {code: "index" if code == first else f"portfolio.{code}" for code in order}
+    pages = {code: f"{stems[code]}.html" for code in sorted(order, key=lambda c: c != first)}
+    results: list[TaskResult] = []
+    futures: list[Future] = []
+    try:
+        data = TaskResult("portfolio.data", staging=_staging(out, "portfolio-data"))
+        results.append(data)
+        analyses = {r.name: r.analysis for r in reports if r.analysis is not None}
+        write_text(data.staging / COMBINED_CSV, scorecards_csv(analyses, wording_for(project)))  # type: ignore[arg-type]
+        data.files["portfolio"] = [COMBINED_CSV]
+        for code in order:
+            pdf = f"portfolio.{code}.pdf" if with_pdf else None
+            downloads = [Link("PDF", pdf)] if pdf else []
+            downloads.append(Link("CSV", COMBINED_CSV))
+            page = build_portfolio_page(corpus, built, [Failure(s, m) for s, m in failures], project,
+                                        project.language(code), date, pages, downloads)
+            task = PortfolioTask(page, _staging(out, f"portfolio-{code}"), stems[code], pdf, index, project.paths)
+            futures.append(runner.call(run_portfolio_task, task))
+    except Exception as exc:
+        message, internal = _failure(exc, index)
+        results.append(TaskResult("portfolio", error=message, internal=internal))
+    for future in futures:
+        try:
+            results.append(future.result())
+        except Exception as exc:  # a worker died
+            results.append(TaskResult("portfolio", error=f"{index}: internal error: worker failed: {exc}",
+                                      internal=True))
+    errors = [r for r in results if r.error]
+    if errors:
+        _discard(results)
+        for r in errors:
+            print(f"error: {r.error}", file=sys.stderr)
+        return EXIT_INTERNAL if any(r.internal for r in errors) else EXIT_BAD_INPUT
+    written: list[str] = []
+    for result in results:
+        assert result.staging is not None
+        for rel in result.files.get("portfolio", []):
+            dest = out / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(result.staging / rel, dest)
+            written.append(rel)
+    _discard(results)
+    for old in set(read_stamp(out / PORTFOLIO_STAMP).get("files", ())) - set(written):  # e.g. PDFs no longer asked for
+        if not Path(old).is_absolute() and ".." not in Path(old).parts:
+            (out / old).unlink(missing_ok=True)
+    write_stamp(out / PORTFOLIO_STAMP, {"version": STAMP_VERSION, "digest": digest, "files": sorted(set(written))})
+    print(f"built {index} ({len(set(written))} files, {time.monotonic() - started:.1f} s)")
+    return 0
 
 
 def _report_gaps(report: Report, gaps: int, strict: bool) -> int:
@@ -702,6 +874,7 @@ def _finish(report: Report, strict: bool, announced: set[str], started: float, r
                 errors.append(f"{report.source}: --strict: {report.gaps} glossary gap(s) in the English brief")
     if errors:
         _discard(report.results)
+        report.failure = errors[0]
         for error in errors:
             print(f"error: {error}", file=sys.stderr)
         return EXIT_INTERNAL if report.internal else EXIT_BAD_INPUT
@@ -771,6 +944,17 @@ class _Runner:
         except BrokenProcessPool as exc:  # an earlier task's worker died
             report.errors.append(f"{report.source}: internal error: worker failed: {exc}")
             report.internal = True
+
+    def call(self, fn: "Callable[[PortfolioTask], TaskResult]", task: "PortfolioTask") -> Future:
+        """Run ``fn(task)`` in the pool (here, in one-worker mode); its future."""
+        if self.pool is not None:
+            try:
+                return self.pool.submit(fn, task)
+            except BrokenProcessPool:
+                pass  # an earlier task's worker died: run it here instead
+        future: Future = Future()
+        future.set_result(fn(task))
+        return future
 
     @staticmethod
     def done(report: Report) -> bool:

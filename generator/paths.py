@@ -11,6 +11,7 @@ from pathlib import Path
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 UNITS_FILE = "units.yaml"
+MEASURES_FILE = "measures.yaml"  # standard measures across levels (generator.lexicon.measures)
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,11 @@ class Paths:
         return self.templates / "locale"
 
     @property
+    def portfolio(self) -> Path:
+        """The portfolio page's templates."""
+        return self.templates / "portfolio"
+
+    @property
     def code(self) -> Path:
         """The package's own code (its digest is part of every output's)."""
         return self.root / "generator"
@@ -35,6 +41,12 @@ class Paths:
         """The glossary folder's units table, else the package's."""
         own = self.glossary / UNITS_FILE
         return own if own.is_file() else self.root / "glossary" / UNITS_FILE
+
+    @property
+    def measures(self) -> Path:
+        """The glossary folder's standard measures, else the package's."""
+        own = self.glossary / MEASURES_FILE
+        return own if own.is_file() else self.root / "glossary" / MEASURES_FILE
 
     @classmethod
     def default(cls, glossary: Path | None = None, root: Path = PACKAGE_ROOT) -> "Paths":

@@ -1,4 +1,4 @@
-"""A glossary folder loaded and checked: the glossary, the units table and the indicator catalogue.
+"""A glossary folder loaded and checked: the glossary, the units table, the indicator catalogue and the standard measures.
 
 :func:`inspect_lexicon` reads a glossary folder once and
 returns every problem with the loaded :class:`Lexicon` when none is fatal;
@@ -17,25 +17,29 @@ from generator.errors import GlossaryError
 from generator.lexicon.catalogue import Catalogue, catalogue_from_glossary
 from generator.lexicon.glossary import Glossary
 from generator.lexicon.glossary_files import Problem, validate_dir
+from generator.lexicon.measures import Measures, inspect_measures
 from generator.lexicon.units import UnitsTable, inspect_units
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """A loaded glossary folder: renderings, the units table, the indicator catalogue."""
+    """A loaded glossary folder: renderings, the units table, the indicator catalogue, the standard measures."""
 
     glossary: Glossary
     units: UnitsTable
     catalogue: Catalogue
     units_digest: str
+    measures: Measures = Measures()
 
     def digests(self) -> dict[str, str]:
-        """What each kind of output depends on: the catalogue (analysis), renderings, units."""
-        return {"catalogue": self.catalogue.digest(), "terms": self.glossary.digest(), "units": self.units_digest}
+        """What each kind of output depends on: the catalogue (analysis), renderings, units, measures (corpus)."""
+        return {"catalogue": self.catalogue.digest(), "terms": self.glossary.digest(), "units": self.units_digest,
+                "measures": self.measures.digest()}
 
 
-def inspect_lexicon(glossary_dir: Path, units_path: Path, locales: tuple[str, ...]) -> tuple[Lexicon | None, list[Problem]]:
-    """Every problem of the folder and its units table; the Lexicon when none is fatal."""
+def inspect_lexicon(glossary_dir: Path, units_path: Path, locales: tuple[str, ...],
+                    measures_path: Path | None = None) -> tuple[Lexicon | None, list[Problem]]:
+    """Every problem of the folder, its units table and its measures; the Lexicon when none is fatal."""
     if not glossary_dir.is_dir():
         raise GlossaryError("glossary folder not found", glossary_dir)
     entries, problems = validate_dir(glossary_dir)
@@ -44,14 +48,22 @@ def inspect_lexicon(glossary_dir: Path, units_path: Path, locales: tuple[str, ..
     if units is None or any(p.fatal for p in problems):
         return None, problems
     glossary = Glossary(entries)
-    lexicon = Lexicon(glossary, units, catalogue_from_glossary(glossary),
-                      hashlib.sha256(units_path.read_bytes()).hexdigest())
+    catalogue = catalogue_from_glossary(glossary)
+    # The package's measures serve a glossary folder without its own: ids its catalogue lacks are left out.
+    own = measures_path is not None and measures_path.parent.resolve() == glossary_dir.resolve()
+    measures, measure_problems = (inspect_measures(measures_path, catalogue, strict=own) if measures_path is not None
+                                  else (Measures(), []))
+    problems = problems + measure_problems
+    if measures is None:
+        return None, problems
+    lexicon = Lexicon(glossary, units, catalogue, hashlib.sha256(units_path.read_bytes()).hexdigest(), measures)
     return lexicon, problems
 
 
-def load_lexicon(glossary_dir: Path, units_path: Path, locales: tuple[str, ...]) -> Lexicon:
+def load_lexicon(glossary_dir: Path, units_path: Path, locales: tuple[str, ...],
+                 measures_path: Path | None = None) -> Lexicon:
     """The lexicon of ``glossary_dir``; GlossaryError at its first fatal problem."""
-    lexicon, problems = inspect_lexicon(glossary_dir, units_path, locales)
+    lexicon, problems = inspect_lexicon(glossary_dir, units_path, locales, measures_path)
     if lexicon is None:
         fatal = [p for p in problems if p.fatal]
         first = fatal[0]

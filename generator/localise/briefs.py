@@ -20,6 +20,7 @@ from typing import Iterable
 from generator.analyse.analysis import Analysis
 from generator.analyse.causes import Cause, stated_cause
 from generator.analyse.changes import PlanComparison, PlanIndicator
+from generator.analyse.corpus import ReportContext
 from generator.analyse.factcheck import Finding as CheckFinding
 from generator.analyse.figures import KeyFigure
 from generator.analyse.projects import ProjectSummary
@@ -35,6 +36,7 @@ from generator.errors import GlossaryError
 from generator.lexicon.catalogue import Catalogue
 from generator.lexicon.languages import Language
 from generator.lexicon.matcher import TermMatcher
+from generator.localise.crossreport import CrossReportWords
 from generator.localise.meetings import meeting_en
 from generator.localise.terms import TermRenderer
 from generator.localise.voice import RenderedVoice, Voice, make_voice
@@ -81,17 +83,22 @@ APPENDIX_FOUND_KINDS = ("policy",)  # also listed when the report's text uses th
 CHART_VALUE_LIMIT = Decimal(100)  # dumbbell: growth rates and shares, not indices or levels
 
 
-def build_brief(analysis: Analysis, project: Project, lang: Language, generated: date, draft: bool = False) -> Brief:
-    """The brief of an analysed report in ``lang``; ``draft`` shows suggested renderings, marked, for gaps."""
-    return BriefBuilder(analysis, _voice(project, lang, draft), generated, project.catalogue, project).build()
+def build_brief(analysis: Analysis, project: Project, lang: Language, generated: date,
+                context: ReportContext | None = None, draft: bool = False) -> Brief:
+    """The brief of an analysed report in ``lang``.
+
+    ``context``: what the cross-report stage found about it; ``draft``: suggested renderings shown, marked, for gaps.
+    """
+    return BriefBuilder(analysis, _voice(project, lang, draft), generated, project.catalogue, project,
+                        context=context).build()
 
 
 def build_briefs(analysis: Analysis, project: Project, generated: date | None = None,
-                 langs: Iterable[str] | None = None) -> dict[str, Brief]:
+                 langs: Iterable[str] | None = None, context: ReportContext | None = None) -> dict[str, Brief]:
     """The brief of an analysed report in each language of ``langs`` (default: every language)."""
     generated = generated or date.today()
     codes = tuple(langs) if langs is not None else tuple(lang.code for lang in project.languages)
-    return {code: build_brief(analysis, project, project.language(code), generated) for code in codes}
+    return {code: build_brief(analysis, project, project.language(code), generated, context) for code in codes}
 
 
 def english_terms(analysis: Analysis, project: Project) -> TermRenderer:
@@ -126,6 +133,11 @@ class BriefBuilder:
     catalogue: Catalogue
     project: Project
     number_qa: bool = True
+    context: ReportContext | None = None  # what the cross-report stage found (continuity, national targets)
+
+    @property
+    def cross(self) -> CrossReportWords:
+        return CrossReportWords(self.voice, self.catalogue, self.project.source_language.html_lang)
 
     @property
     def doc(self) -> Document:
@@ -175,7 +187,7 @@ class BriefBuilder:
             score_origin=self.origin(self.analysis.scorecard.origin, review=True),
             plan_rows=tuple(self.plan_rows(self.analysis.plan)),
             retired=tuple(self.retired(self.analysis.plan)),
-            plan_origin=self.origin(self.analysis.plan.origin),
+            plan_origin=self.plan_origin(),
             projects=tuple(self.projects()),
             sections=tuple(self.section(s) for s in self.summaries.sections),
             overview=tuple(self.section(s) for s in self.summaries.overview),
@@ -407,6 +419,14 @@ class BriefBuilder:
 
     # ------------------------------------------------------------ plan
 
+    def plan_origin(self) -> Text:
+        """Where the plan comes from, and the national report its targets are set beside."""
+        origin = self.origin(self.analysis.plan.origin)
+        benchmarks = self.context.benchmarks if self.context else ()
+        if not benchmarks:
+            return origin
+        return Text.join([origin, self.cross.benchmark_source(benchmarks[0])], str(self.voice.word("; ")))
+
     def plan_rows(self, plan: PlanComparison) -> Iterable[PlanRow]:
         for item in plan.rows():
             yield self.plan_row(item)
@@ -430,7 +450,12 @@ class BriefBuilder:
             level=item.level,
             category=v.term(item.category, "heading", line=item.line) if item.category else Text(),
             source=v.line_ref(item.line),
+            benchmark=self.benchmark(item),
         )
+
+    def benchmark(self, item: PlanIndicator) -> Text:
+        found = self.context.benchmark(item.indicator_id, item.line) if self.context else None
+        return self.cross.benchmark(found, item.indicator_id) if found else Text()
 
     def retired(self, plan: PlanComparison) -> Iterable[Text]:
         for r in plan.retired:
@@ -504,15 +529,19 @@ class BriefBuilder:
     # ------------------------------------------------------------ findings
 
     def findings(self) -> Iterable[Finding]:
-        ordered = sorted(self.analysis.findings, key=lambda f: SEVERITY_ORDER.index(f.severity)
-                         if f.severity in SEVERITY_ORDER else len(SEVERITY_ORDER))
-        for f in ordered:
-            yield Finding(
-                severity=f.severity,
-                severity_label=self.voice.word(SEVERITY_WORDS.get(f.severity, "Information")),
-                message=self.finding_message(f),
-                where=Text.plain(self.voice.line_ref(*f.lines)),
-            )
+        """The fact-checks of the report, then what the cross-report stage found; errors first."""
+        found = [Finding(
+            severity=f.severity,
+            severity_label=self.voice.word(SEVERITY_WORDS.get(f.severity, "Information")),
+            message=self.finding_message(f),
+            where=Text.plain(self.voice.line_ref(*f.lines)),
+        ) for f in self.analysis.findings]
+        for c in (self.context.continuity if self.context else ()):
+            found.append(Finding(severity=c.severity, severity_label=self.cross.severity(c.severity),
+                                 message=self.cross.continuity(c, c.reviewed_line),
+                                 where=Text.plain(self.voice.line_ref(c.reviewed_line))))
+        yield from sorted(found, key=lambda f: SEVERITY_ORDER.index(f.severity)
+                          if f.severity in SEVERITY_ORDER else len(SEVERITY_ORDER))
 
     def finding_message(self, f: CheckFinding) -> Text:
         return self.wording.sentence(f.sentence, whole=True)

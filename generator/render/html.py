@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 from markupsafe import Markup, escape
@@ -26,6 +27,7 @@ from generator.brief import Brief, Text
 from generator.errors import TemplateError
 from generator.render.atomic import write_bytes, write_text
 from generator.render.context import ASSETS, RenderContext
+from generator.render.css import css_string
 from generator.render.fonts import font_faces, write_page_fonts
 from generator.render.outline import CHART_PLACES, Outline, build_outline
 from generator.render.tokens import tokens_css
@@ -39,17 +41,6 @@ GENERATED_STYLESHEETS = ("tokens.css",)
 CJK = re.compile(r"[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
-def _css_string(value: str) -> Markup:
-    """``value`` as a quoted CSS string, safe inside a ``<style>`` element."""
-    out = []
-    for ch in str(value):
-        if ch in '"\\<>&' or ord(ch) < 0x20:
-            out.append(f"\\{ord(ch):x} ")
-        else:
-            out.append(ch)
-    return Markup('"' + "".join(out) + '"')
-
-
 def page_counter_css(pattern: str) -> Markup:
     """The CSS ``content`` value for "Page 3 of 12" from the catalogue's pattern."""
     parts = re.split(r"(%\((?:page|pages)\)s)", pattern)
@@ -60,18 +51,33 @@ def page_counter_css(pattern: str) -> Markup:
         elif part == "%(pages)s":
             out.append("counter(pages)")
         elif part:
-            out.append(str(_css_string(part)))
+            out.append(str(css_string(part)))
     return Markup(" ".join(out))
 
 
 class TextHtml:
-    """Brief texts as HTML for one brief: escaped, other-language segments tagged, gaps marked."""
+    """Texts as HTML for one page: escaped, other-language segments tagged, gaps and suggestions marked.
 
-    def __init__(self, brief: Brief, gap_title: str, suggestion_title: str) -> None:
-        self.source_tag = brief.source_tag
-        self.rendered = brief.rendered
+    ``source_tag``: the reports' language; ``rendered``: the page is in
+    another language (then the reports' script in plain strings is tagged).
+    """
+
+    def __init__(self, source_tag: str, rendered: bool, gap_title: str, suggestion_title: str) -> None:
+        self.source_tag = source_tag
+        self.rendered = rendered
         self.gap_title = gap_title
         self.suggestion_title = suggestion_title
+
+    @classmethod
+    def of(cls, brief: Brief, words: Callable[[str], str]) -> "TextHtml":
+        return cls(brief.source_tag, brief.rendered, words("Not in the glossary: shown in Chinese"),
+                   words("Suggested rendering, not yet accepted:"))
+
+    def install(self, env: jinja2.Environment) -> None:
+        """The ``text`` and ``plain`` filters of a template environment."""
+        env.filters["text"] = self.text
+        env.filters["plain"] = lambda v: self.plain(str(v))
+        env.filters["css_string"] = css_string
 
     def segment(self, text: str, lang: str | None, gap: bool, suggestion_of: str = "") -> Markup:
         body = escape(text)
@@ -111,11 +117,7 @@ def environment(brief: Brief, ctx: RenderContext) -> jinja2.Environment:
     )
     env.install_gettext_translations(ctx.messages.translations(brief.lang), newstyle=True)  # type: ignore[attr-defined]
     words = ctx.words(brief.lang)
-    texts = TextHtml(brief, words("Not in the glossary: shown in Chinese"),
-                     words("Suggested rendering, not yet accepted:"))
-    env.filters["text"] = texts.text
-    env.filters["plain"] = lambda v: texts.plain(str(v))
-    env.filters["css_string"] = _css_string
+    TextHtml.of(brief, words).install(env)
     env.globals["page_counter_css"] = lambda: page_counter_css(words("Page %(page)s of %(pages)s"))
     env.globals["glyph"] = lambda look: ctx.tokens.glyph(*look)
     return env

@@ -292,7 +292,7 @@ class _Builder:
                 Cell(Text.plain(p.number), muted=True),
                 Cell(p.name, binding=p.binding, level=p.level),
                 Cell(p.unit, value=True),
-                Cell(p.target, value=True),
+                Cell(p.target, value=True, extra=p.benchmark),
                 Cell(p.previous, value=True) if p.previous else Cell(Text.plain("—"), muted=True),
                 Cell(badges=(Badge(("change", p.change_key), p.change),)) if p.change_key else Cell(p.change),
                 Cell(Text.plain(p.source)),

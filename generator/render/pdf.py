@@ -100,6 +100,40 @@ def _in_turn(*finishers: Callable[[Any, Any], None]) -> Callable[[Any, Any], Non
     return run
 
 
+def print_html(pdf_path: Path, ctx: RenderContext, roots: list[Path], identifier: bytes, where: str,
+               attachments: list | None = None, data_files: Mapping[str, bytes] | None = None,
+               **source: Any) -> "_Collect":
+    """Print one page (WeasyPrint's ``HTML(**source)``) to ``pdf_path`` as PDF/UA-1, loading only from ``roots``.
+
+    Every PDF of the project is printed here, so all share the fetcher, the
+    structure fixes (:mod:`generator.render.pdf_tags`) and the finisher
+    (artifacts, font subset names unique to their content, associated data
+    files). Returns what WeasyPrint warned about; :class:`TemplateError` when it
+    cannot render.
+    """
+    import weasyprint
+
+    from generator.render.fetcher import SafeFetcher
+    from generator.render.pdf_finish import finisher
+    from generator.render.pdf_tags import complete, recording
+
+    fetcher = SafeFetcher(roots)
+    handler = _Collect()
+    handler.fetcher = fetcher  # type: ignore[attr-defined]  # for tests and diagnostics
+    LOG.addHandler(handler)
+    try:
+        document = weasyprint.HTML(url_fetcher=fetcher, encoding="utf-8", **source).render()
+        with recording() as recorder, atomic_path(pdf_path) as tmp:
+            document.write_pdf(tmp, pdf_identifier=identifier, pdf_variant=PDF_VARIANT,
+                               attachments=attachments or [],
+                               finisher=_in_turn(complete(recorder), finisher(dict(data_files or {}))))
+    except (OSError, ValueError, TypeError, AssertionError) as exc:
+        raise TemplateError(f"cannot print {where}: {exc}", pdf_path) from exc
+    finally:
+        LOG.removeHandler(handler)
+    return handler
+
+
 def write_pdf(html_path: Path, pdf_path: Path, brief: Brief, ctx: RenderContext,
               attachments: Mapping[str, bytes] | None = None) -> None:
     """Print ``html_path`` (written by ``render_html``) to ``pdf_path`` as PDF/UA-1.
@@ -111,27 +145,11 @@ def write_pdf(html_path: Path, pdf_path: Path, brief: Brief, ctx: RenderContext,
     descriptions and names the report in errors. Raises
     :class:`TemplateError` when WeasyPrint cannot render.
     """
-    import weasyprint
-
-    from generator.render.fetcher import SafeFetcher
-    from generator.render.pdf_finish import finisher
-    from generator.render.pdf_tags import complete, recording
-
     html_path = html_path.resolve()
     assets = html_path.parent / ASSETS
-    fetcher = SafeFetcher([ctx.assets, assets])
     files = dict(attachments or {})
-    handler = _Collect()
-    LOG.addHandler(handler)
-    try:
-        document = weasyprint.HTML(filename=str(html_path), url_fetcher=fetcher, encoding="utf-8").render()
-        with recording() as recorder, atomic_path(pdf_path) as tmp:
-            document.write_pdf(tmp, pdf_identifier=_identifier(html_path, assets), pdf_variant=PDF_VARIANT,
-                               attachments=_attachments(files, brief, ctx),
-                               finisher=_in_turn(complete(recorder), finisher(files)))
-    except (OSError, ValueError, TypeError, AssertionError) as exc:
-        raise TemplateError(f"cannot print the brief of {brief.source_file}: {exc}", html_path) from exc
-    finally:
-        LOG.removeHandler(handler)
-    write_pdf.last_fetcher = fetcher  # type: ignore[attr-defined]  # for tests and diagnostics
+    handler = print_html(pdf_path, ctx, [ctx.assets, assets], _identifier(html_path, assets),
+                         f"the brief of {brief.source_file}", _attachments(files, brief, ctx), files,
+                         filename=str(html_path))
+    write_pdf.last_fetcher = handler.fetcher  # type: ignore[attr-defined]  # for tests and diagnostics
     write_pdf.last_warnings = handler.messages  # type: ignore[attr-defined]

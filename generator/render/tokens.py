@@ -17,6 +17,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from generator.errors import TemplateError
+from generator.render.css import css_string
 
 TOKENS_FILE = "tokens.yaml"  # in the templates folder
 GROUPS = ("status", "change", "check", "severity", "marks")
@@ -116,10 +117,6 @@ def load_tokens(path: Path) -> Tokens:
     return Tokens(colours, groups, tuple(pairs))
 
 
-def _css_string(text: str) -> str:
-    return '"' + "".join(f"\\{ord(c):x} " if c in '"\\' or not c.isprintable() else c for c in text) + '"'
-
-
 def tokens_css(t: Tokens) -> str:
     """The tokens as a stylesheet: ``:root`` custom properties, then one rule per keyed class."""
     lines = ["/* Generated from templates/tokens.yaml by generator/render/tokens.py: edit the tokens, not this file. */",
@@ -136,11 +133,11 @@ def tokens_css(t: Tokens) -> str:
             lines.append(f"{coloured.format(key=key)} {{ color: var(--{group}-{key});{fill} }}")
             if glyph_at:
                 sep = "" if group == "change" else " "  # change marks space the glyph with a margin
-                lines.append(f"{glyph_at.format(key=key)} {{ content: {_css_string(look.glyph + sep)}; }}")
+                lines.append(f"{glyph_at.format(key=key)} {{ content: {css_string(look.glyph + sep)}; }}")
     gap, tally = t.groups["marks"]["gap"], t.groups["marks"]["tally"]
     lines.append(f".gap {{ color: {gap.ink}; background: {gap.fill or t.colours[PAPER]}; }}")
-    lines.append(f".gap::after {{ content: {_css_string(gap.glyph)}; }}")
-    lines.append(f".glance-tally li::before {{ content: {_css_string(tally.glyph + ' ')}; color: {tally.ink}; }}")
+    lines.append(f".gap::after {{ content: {css_string(gap.glyph)}; }}")
+    lines.append(f".glance-tally li::before {{ content: {css_string(tally.glyph + ' ')}; color: {tally.ink}; }}")
     return "\n".join(lines) + "\n"
 
 

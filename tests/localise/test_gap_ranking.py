@@ -142,7 +142,7 @@ def test_a_suggested_entry_is_a_gap_in_a_normal_build_and_marked_in_a_draft(repo
     assert SUGGESTED not in draft.gaps
     assert draft.gap_terms == normal.gap_terms and SUGGESTED in draft.gap_terms  # still not accepted: still counted
     assert all(t.zh != SUGGESTED for t in draft.terms)  # never in the key-terms appendix
-    html = str(TextHtml(draft, "Not in the glossary", "Suggested rendering, not yet accepted:").text(item))
+    html = str(TextHtml(draft.source_tag, draft.rendered, "Not in the glossary", "Suggested rendering, not yet accepted:").text(item))
     assert html.startswith('<span class="suggested" title="Suggested rendering, not yet accepted: ')
     css = (ROOT / "templates" / "brief.css").read_text(encoding="utf-8")
     assert re.search(r"\.suggested\s*\{[^}]*dashed", css)

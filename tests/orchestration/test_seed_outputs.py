@@ -125,6 +125,25 @@ def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
         if path.is_file() and path.name != ".build.json":
             twin = again / path.relative_to(built)
             assert hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(twin.read_bytes()).digest(), path.name
+    portfolio = [p for p in built.parent.rglob("*") if p.is_file() and not p.is_relative_to(built)
+                 and not p.name.startswith(".")]
+    assert len(portfolio) >= 7  # pages, PDFs, stylesheet, fonts, combined scorecards
+    for path in portfolio:
+        twin = tmp_path / path.relative_to(built.parent)
+        assert path.read_bytes() == twin.read_bytes(), path.name
+
+
+def test_the_portfolio_is_written_beside_the_seed(built: Path) -> None:
+    root = built.parent
+    for name in ("index.html", "portfolio.zh.html", "portfolio.zh.pdf", "portfolio.en.pdf", "scorecards.csv"):
+        assert (root / name).is_file(), name
+    english = re.sub(r"\s+", " ", _pdftotext(root / "portfolio.en.pdf"))
+    assert "Chongqing Municipality" in english and "Municipal" in english and "2023" in english
+    chinese = re.sub(r"\s+", "", _pdftotext(root / "portfolio.zh.pdf"))
+    assert "重庆市" in chinese and "计划报告简报汇总" in chinese
+    html = (root / "index.html").read_text(encoding="utf-8")
+    for href in re.findall(r'href="([^"#][^"]*)"', html):
+        assert (root / href).is_file(), href
 
 
 def test_scorecard_files_carry_the_tallies(built: Path) -> None:

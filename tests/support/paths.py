@@ -9,3 +9,6 @@ SEED = ROOT / "seeds" / "chongqing-2023-plan.txt"
 GLOSSARY = ROOT / "glossary"
 TESTS = ROOT / "tests"
 FIXTURES = TESTS / "fixtures"
+# The national report: in seeds/ once it is added there, else the shared copy (tests copy it to a temp folder).
+NATIONAL_SEED_NAME = "national-2025-plan-report.md"
+NATIONAL_SEED_SOURCES = (ROOT / "seeds" / NATIONAL_SEED_NAME, Path("/work/shared/seeds") / NATIONAL_SEED_NAME)
