@@ -25,6 +25,7 @@ class Entry:
     id: str | None = None
     unit: str | None = None
     polarity: str | None = None
+    series: str | None = None  # indicators: the id of the entry whose series this one continues under another name or basis
     file: str = ""
     line: int = 0
     alias_lines: tuple[int, ...] = field(default=(), compare=False, repr=False)
