@@ -31,7 +31,7 @@ from docx.shared import Cm, Emu, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from generator.brief import Brief, Chart, Figure, SectionBrief, Segment, Status, Text
+from generator.brief import Brief, Chart, Figure, Finding, SectionBrief, Segment, Status, Text
 from generator.errors import TemplateError
 from generator.render import docx_xml as ox
 from generator.render.atomic import write_bytes
@@ -63,16 +63,22 @@ PUNCT = {"zh": {"colon": "：", "list": "；", "caption": "　", "dot": " · "},
 
 # Column widths of the fixed tables, as fractions of the text width.
 # Same proportions as the PDF's (templates/brief.css): long reasons wrap in Reason, not in Status.
-SCORE_COLUMNS = (0.06, 0.23, 0.07, 0.11, 0.11, 0.11, 0.21, 0.10)
+# Keyed (heading msgid or brief field, share of the width): a column the brief leaves empty is left out.
+SCORE_COLUMNS = {"no": 0.06, "name": 0.23, "unit": 0.07, "target": 0.11, "actual": 0.11, "status": 0.11,
+                 "reason": 0.21, "source": 0.10}
 TALLY_COLUMNS = (0.15, 0.33, 0.08, 0.30, 0.14)
-PLAN_COLUMNS = (0.06, 0.32, 0.07, 0.16, 0.16, 0.13, 0.10)
+PLAN_COLUMNS = {"no": 0.06, "name": 0.28, "unit": 0.07, "target": 0.14, "previous": 0.14, "outcome": 0.11,
+                "change": 0.13, "source": 0.10}
+COLUMN_WORDS = {"no": "No.", "name": "Indicator", "unit": "Unit", "target": "Target", "actual": "Actual",
+                "status": "Status", "reason": "Reason", "source": "Source", "previous": "Last year",
+                "change": "Change"}
 FINDING_COLUMNS = (0.14, 0.66, 0.2)
 TERM_COLUMNS = (0.42, 0.58)
 # Columns whose values set whole on one line when short enough (scorecard: No., unit, target,
 # actual, status, source), else break only between chunks (never inside a number).
-SCORE_WHOLE = (0, 2, 3, 4, 5, 7)
+SCORE_WHOLE = ("no", "unit", "target", "actual", "status", "source")
 TALLY_WHOLE = (2, 4)
-PLAN_WHOLE = (0, 2, 3, 4, 6)
+PLAN_WHOLE = ("no", "unit", "target", "previous", "outcome", "source")
 FINDING_WHOLE = (0, 2)
 TERM_COLUMN_COUNT = 2
 TERM_COLUMN_SPACE = Cm(0.6)
@@ -312,35 +318,53 @@ class _Writer:
         self.heading(self._("Review scorecard"), 1, b.review_year)
         if b.score_origin:
             self.para(b.score_origin, "Note")
+        if b.estimate_note:
+            self.para(b.estimate_note, "Note")
         if b.score_rows:
-            t = self.table([self._(h) for h in ("No.", "Indicator", "Unit", "Target", "Actual", "Status",
-                                                "Reason", "Source")], SCORE_COLUMNS, numeric=(3, 4),
-                           whole=SCORE_WHOLE)
+            keys = [k for k in SCORE_COLUMNS if k != "unit" or b.score_unit_column]
+            headings = {**{k: self._(w) for k, w in COLUMN_WORDS.items()}, "actual": b.actual_heading or self._("Actual")}
+            t = self.table([headings[k] for k in keys], [SCORE_COLUMNS[k] for k in keys],
+                           numeric=(keys.index("target"), keys.index("actual")),
+                           whole=[keys.index(k) for k in SCORE_WHOLE if k in keys])
             category = ""
             for r in b.score_rows:
                 if r.category and str(r.category) != category:
                     category = str(r.category)
                     self.group_row(t, r.category)
                 _glyph, ink, fill = look("status", r.status.key)
-                cells = t.row()
-                self.cell(cells[0], r.number, ink=colour("muted"))
-                self.cell(cells[1], self.indicator_name(r.name, r.binding), indent=SUB_ROW_INDENT * r.level)
-                self.cell(cells[2], r.unit, value=True)
-                self.cell(cells[3], r.target, "Table Number", value=True)
-                self.cell(cells[4], r.actual, "Table Number", value=True)
-                self.cell(cells[5], self.status_text(r.status), fill=fill, ink=ink)
-                self.cell(cells[6], r.reason)
-                if r.cause:
-                    cause = cells[6].add_paragraph()
-                    self.set_style(cause, "Table Source")
-                    self.write(cause, r.cause)
-                self.cell(cells[7], r.source, "Table Source")
+                cells = dict(zip(keys, t.row()))
+                self.cell(cells["no"], r.number, ink=colour("muted"))
+                self.cell(cells["name"], self.indicator_name(r.name, r.binding), indent=SUB_ROW_INDENT * r.level)
+                if "unit" in cells:
+                    self.cell(cells["unit"], r.unit, value=True)
+                self.cell(cells["target"], r.target, "Table Number", value=True)
+                self.cell(cells["actual"], r.actual, "Table Number", value=True)
+                self.cell(cells["status"], self.status_text(r.status), fill=fill, ink=ink)
+                self.cell(cells["reason"], r.reason)
+                self.row_notes(cells["reason"], (r.cause, *r.notes), r.findings)
+                self.cell(cells["source"], r.source, "Table Source")
             t.finish()
             if any(r.binding for r in b.score_rows):
                 self.para(self._("* binding indicator; all others are anticipatory."), "Note")
+            for line in b.general_causes:
+                self.para(line, "Note")
         if b.tallies:
             self.tallies()
         self.place_charts("scorecard")
+
+    def row_notes(self, cell: _Cell, notes: Sequence[Text], findings: Sequence[Finding]) -> None:
+        """Small paragraphs under a cell's text: the row's notes, then its findings with their glyph."""
+        for note in notes:
+            if note:
+                paragraph = cell.add_paragraph()
+                self.set_style(paragraph, "Table Source")
+                self.write(paragraph, note)
+        for f in findings:
+            glyph, ink, _fill = look("severity", f.severity)
+            paragraph = cell.add_paragraph()
+            self.set_style(paragraph, "Table Source")
+            self.write(paragraph, f"{glyph} ", ink=ink)
+            self.write(paragraph, f.message)
 
     def tallies(self) -> None:
         self.heading(self._("Tallies"), 2)
@@ -378,23 +402,34 @@ class _Writer:
         if b.plan_origin:
             self.para(b.plan_origin, "Note")
         if b.plan_rows:
-            t = self.table([self._(h) for h in ("No.", "Indicator", "Unit", "This year", "Last year", "Change",
-                                                "Source")], PLAN_COLUMNS, numeric=(3, 4), whole=PLAN_WHOLE)
+            keys = [k for k in PLAN_COLUMNS if (k != "unit" or b.plan_unit_column)
+                    and (k != "outcome" or b.plan_outcome_column)]
+            headings = {**{k: self._(w) for k, w in COLUMN_WORDS.items()}, "target": self._("This year"),
+                        "outcome": b.outcome_heading}
+            t = self.table([headings[k] for k in keys], [PLAN_COLUMNS[k] for k in keys],
+                           numeric=[keys.index(k) for k in ("target", "previous", "outcome") if k in keys],
+                           whole=[keys.index(k) for k in PLAN_WHOLE if k in keys])
             category = ""
             for r in b.plan_rows:
                 if r.category and str(r.category) != category:
                     category = str(r.category)
                     self.group_row(t, r.category)
-                glyph, ink, fill = look("change", r.change_key)
-                cells = t.row()
-                self.cell(cells[0], r.number, ink=colour("muted"))
-                self.cell(cells[1], self.indicator_name(r.name, r.binding), indent=SUB_ROW_INDENT * r.level)
-                self.cell(cells[2], r.unit, value=True)
-                self.cell(cells[3], r.target, "Table Number", value=True)
-                self.cell(cells[4], r.previous or "—", "Table Number", ink="" if r.previous else colour("muted"),
-                          value=True)
-                self.cell(cells[5], Text.join([glyph, r.change], sep=" ") if glyph else r.change, fill=fill, ink=ink)
-                self.cell(cells[6], r.source, "Table Source")
+                glyph, ink, fill = look("change", r.mark or r.change_key)
+                cells = dict(zip(keys, t.row()))
+                self.cell(cells["no"], r.number, ink=colour("muted"))
+                self.cell(cells["name"], self.indicator_name(r.name, r.binding), indent=SUB_ROW_INDENT * r.level)
+                self.row_notes(cells["name"], r.notes, r.findings)
+                if "unit" in cells:
+                    self.cell(cells["unit"], r.unit, value=True)
+                self.cell(cells["target"], r.target, "Table Number", value=True)
+                self.cell(cells["previous"], r.previous or "—", "Table Number",
+                          ink="" if r.previous else colour("muted"), value=True)
+                if "outcome" in cells:
+                    self.cell(cells["outcome"], r.outcome or "—", "Table Number",
+                              ink="" if r.outcome else colour("muted"), value=True)
+                self.cell(cells["change"], Text.join([glyph, r.change], sep=" ") if glyph else r.change,
+                          fill=fill, ink=ink)
+                self.cell(cells["source"], r.source, "Table Source")
             t.finish()
             if any(r.binding for r in b.plan_rows):
                 self.para(self._("* binding indicator; all others are anticipatory."), "Note")
