@@ -83,6 +83,17 @@ class Status:
 
 
 @dataclass(frozen=True)
+class Finding:
+    """A note on the source: in the notes section, or on the table row it concerns (short form)."""
+
+    severity: str  # error | warning | info
+    severity_label: Text
+    message: Text
+    where: Text  # "lines 19, 259" / "第19、259行"
+    passed: bool = False  # the one line counting the checks the report passed
+
+
+@dataclass(frozen=True)
 class ScoreRow:
     number: str
     name: Text
@@ -96,6 +107,9 @@ class ScoreRow:
     category: Text = Text()
     source: str = ""
     cause: Text = Text()  # the report's own explanation of the outcome, if it gives one
+    general_cause: bool = False  # the report gives only its general factors (Brief.general_causes); cause points there
+    notes: tuple[Text, ...] = ()  # what a reader must know to read the values (an index shown as its rate …)
+    findings: tuple[Finding, ...] = ()  # the notes on the source that concern this row, short form, lines cited
 
 
 @dataclass(frozen=True)
@@ -114,13 +128,21 @@ class PlanRow:
     unit: Text
     binding: bool
     target: Text
-    previous: Text  # last year's target, empty if new
-    change_key: str  # new | raised | lowered | unchanged | reworded | replaced
-    change: Text
+    previous: Text  # last year's target of this indicator; empty if new or replaced (see notes)
+    change_key: str  # the change kind: new | raised | lowered | unchanged | firmed | pending | reworded | replaced …
+    change: Text  # the change in words, ambition first where known ("More ambitious (lowered)")
     level: int = 0
     category: Text = Text()
     source: str = ""
     benchmark: Text = Text()  # the national target of the same measure and plan year, when the build has it
+    ambition: str = "unknown"  # more | less | same | unknown: by the indicator's polarity, not the number's direction
+    mark: str = ""  # design-token key of the change mark (templates/tokens.yaml `change`): more | less | the kind
+    outcome: Text = Text()  # last year's outcome of the same indicator (the review row), empty when none
+    outcome_status: str = ""  # that review row's status key (met | missed …), "" when none
+    renamed_from: Text = Text()  # last year's name when the indicator was renamed
+    definition_changed: bool = False  # renamed and the report says its statistical basis changed
+    notes: tuple[Text, ...] = ()  # renamed / definition changed / replaced / index shown as its rate
+    findings: tuple[Finding, ...] = ()  # the notes on the source that concern this row, short form
 
 
 @dataclass(frozen=True)
@@ -166,12 +188,6 @@ class SectionBrief:
     source: str = ""
 
 
-@dataclass(frozen=True)
-class Finding:
-    severity: str  # error | warning | info
-    severity_label: Text
-    message: Text
-    where: Text  # "lines 19, 259" / "第19、259行"
 
 
 @dataclass(frozen=True)
@@ -205,14 +221,23 @@ class Brief:
     score_rows: tuple[ScoreRow, ...] = ()
     tallies: tuple[TallyRow, ...] = ()
     score_origin: Text = Text()  # "from the table in Attachment 1" / "from the prose"
+    actual_heading: Text = Text()  # heading of the outcome column: "Actual", or "2022 (estimate)" / "2022年预计"
+    estimate: bool = False  # the outcomes are the report's estimates, not final figures
+    estimate_note: Text = Text()  # says so, with where the report does
+    general_causes: tuple[Text, ...] = ()  # the report's general explanation, once, for the rows with general_cause
+    score_unit_column: bool = True  # some score row has a unit to show (English values carry their units)
     plan_rows: tuple[PlanRow, ...] = ()
     retired: tuple[Text, ...] = ()
     plan_origin: Text = Text()
+    plan_unit_column: bool = True  # some plan row has a unit to show
+    outcome_heading: Text = Text()  # heading of the plan table's column of last year's outcomes
+    plan_outcome_column: bool = False  # some plan row has last year's outcome
     projects: tuple[TableBlock, ...] = ()
     charts: tuple[Chart, ...] = ()
     sections: tuple[SectionBrief, ...] = ()
     overview: tuple[SectionBrief, ...] = ()  # the outlook part (situation, requirements, targets, projects)
-    findings: tuple[Finding, ...] = ()
+    findings: tuple[Finding, ...] = ()  # problems first, then one line counting the passed checks
+    checks_passed: int = 0  # how many checks the report passed (counted on that line)
     terms: tuple[TermPair, ...] = ()  # English brief: appendix of key terms
     warnings: tuple[str, ...] = ()
     generated_iso: str = ""  # the generation date as YYYY-MM-DD (PDF/HTML metadata)
@@ -227,17 +252,26 @@ class Brief:
         for f in self.headline:
             yield "headline", f.label
             yield "headline", f.value
-        for text in (self.score_origin, self.plan_origin, *self.glance_tally):
+        for text in (self.score_origin, self.plan_origin, self.actual_heading, self.estimate_note,
+                     self.outcome_heading, *self.general_causes, *self.glance_tally):
             yield "other", text
         for r in self.score_rows:
-            for text in (r.name, r.unit, r.target, r.actual, r.status.label, r.reason, r.category, r.cause):
+            for text in (r.name, r.unit, r.target, r.actual, r.status.label, r.reason, r.category, r.cause,
+                         *r.notes):
                 yield "scorecard", text
+            for fd in r.findings:
+                yield "scorecard", fd.message
+                yield "scorecard", fd.where
         for t in self.tallies:
             yield "other", t.kind
             yield "other", t.stated
         for p in self.plan_rows:
-            for text in (p.name, p.unit, p.target, p.previous, p.change, p.category, p.benchmark):
+            for text in (p.name, p.unit, p.target, p.previous, p.change, p.category, p.benchmark, p.outcome,
+                         p.renamed_from, *p.notes):
                 yield "scorecard", text
+            for fd in p.findings:
+                yield "scorecard", fd.message
+                yield "scorecard", fd.where
         for text in self.retired:
             yield "scorecard", text
         for tb in self.projects:

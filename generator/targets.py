@@ -41,7 +41,7 @@ class TargetKind(str, Enum):
     NEGATIVE = "negative"  # 负增长
     RELATIVE = "relative"  # 较上年提升0.5个百分点 (value = change, unit = 个百分点)
     QUALITATIVE = "qualitative"  # 保持Ⅱ类 / 保稳促优 / 不低于经济增速
-    PENDING = "pending"  # — : target not yet issued by the state
+    PENDING = "pending"  # — / 以国家下达目标值为准: target not yet issued by the state
     PERIOD = "period"  # ▽ / 在“十四五”规划期内统筹考虑: managed over the plan period
     ACHIEVED = "achieved"  # 预计能完成 (as an actual: expected to be met)
     EMPTY = "empty"  # blank cell
@@ -76,6 +76,12 @@ PHRASES: tuple[tuple[str, TargetKind], ...] = (
 )
 # A cell of dashes only: the state has not issued the target yet.
 PENDING_CELL = re.compile(f"^(?:{'|'.join(map(re.escape, MINUS_SIGNS))}|/)+$")
+# The same in words: the target is whatever the state (or the level above) will issue.
+PENDING_WORDS = re.compile(
+    r"以(?:国家|中央|上级|省)下达(?:的)?(?:目标值|目标|指标|任务)?为准"
+    r"|(?:国家|中央|上级|省)(?:暂未|尚未|还未|未)(?:正式)?下达"
+    r"|待(?:国家|中央|上级|省)(?:正式)?下达"
+)
 
 # 较上年提升0.5个百分点 / 比上年下降3%: change words -> sign of the change.
 CHANGE_WORDS: dict[str, int] = {
@@ -118,7 +124,7 @@ def parse_target(text: str) -> Target:
     m = _NOTE.match(cell)
     if m and m.group("main").strip():
         cell, note = m.group("main").strip(), m.group("note").strip() or None
-    if PENDING_CELL.match(cell):
+    if PENDING_CELL.match(cell) or PENDING_WORDS.search(cell):
         return Target(TargetKind.PENDING, note=note, text=text)
     for phrase, kind in PHRASES:
         if phrase in cell:

@@ -63,6 +63,8 @@ class Cause:
 GROWTH_WORDS = (
     "增速", "增长率", "增长", "增幅", "下降", "下滑", "回落", "降至", "仅增长", "同比增长", "同比下降", "同比",
 )
+# Words after a growth indicator's stem that list it among others (地区生产总值等主要经济指标…下滑).
+LIST_WORDS = ("等",)
 # Discourse openers dropped from the front of a cause (not part of it).
 DISCOURSE = ("其中", "此外", "另外", "同时", "特别是", "尤其是")
 # Openers introducing a further cause: the phrase after them is a factor.
@@ -83,6 +85,13 @@ _SUFFER = tuple(
 )
 # X影响下Y: X and Y (what happened under it) are both causes.
 _UNDER = re.compile(r"^(?P<x>[^，,]+?)(?:等因素)?的?影响下(?P<rest>.*)$")
+# X对Y带来(较大)冲击: X is the cause, Y what it hit (a bare 对Y带来冲击 takes the phrases before it).
+_IMPACT = re.compile(
+    r"^(?P<x>.*?)(?:对|给)(?P<y>[^，,]*?)(?:带来|造成|产生)了?(?:较大|很大|巨大|重大|严重|一定|不利|较多)?的?"
+    r"(?:冲击|影响|压力|困难|挑战)$"
+)
+# A phrase that only dates what follows (11月以来, 四季度, 下半年以来): neither cause nor consequence.
+_TIME = re.compile(r"^(?:\d+|[一二三四五六七八九十]+|[上下]半)(?:月份?|季度|年)(?:以来|中旬|下旬|上旬|底|初|末|后)?$|以来$")
 # X导致Y: X is the cause (a bare 导致 takes the phrases before it as subject).
 _CAUSATIVE = re.compile(r"^(?P<x>.*?)(?:导致|造成|致使|使得|引发)(?P<rest>.*)$")
 _RESULTING = re.compile(r"^(?P<x>.+?)(?:等(?:多重|多种)?因素)?(?:的影响)?(?:所致|造成的|导致的|引起的)$")
@@ -136,7 +145,7 @@ def _surfaces(names: Iterable[str]) -> set[str]:
                 continue
             out.add(key)
             if key.endswith("增速") and len(key) > 3:
-                out.update(key[:-2] + word for word in GROWTH_WORDS)
+                out.update(key[:-2] + word for word in (*GROWTH_WORDS, *LIST_WORDS))
     return out
 
 
@@ -310,8 +319,11 @@ def _read_phrases(text: str, reader: _Factors) -> list[_Phrase]:
         phrase = _Phrase(shown, [], marked=bool(additive or because))
         suffered = _suffered(body)
         under = _UNDER.match(body)
+        impact = _IMPACT.match(body)
         causative = _CAUSATIVE.match(body)
         resulting = _RESULTING.match(body)
+        if _TIME.search(body):
+            continue
         if suffered is not None:
             phrase.factors = reader.listed(suffered[1])
             phrase.marked = bool(phrase.factors)
@@ -321,6 +333,14 @@ def _read_phrases(text: str, reader: _Factors) -> list[_Phrase]:
             phrase.marked, consequence = True, True
         elif resulting is not None:
             phrase.factors, phrase.marked = reader.listed(resulting.group("x")), True
+        elif impact is not None:
+            subject = impact.group("x").strip(_PUNCT)
+            if subject:
+                phrase.factors = reader.event(subject)
+            else:
+                for earlier in pending:
+                    earlier.factors, earlier.marked = reader.event(earlier.text), True
+            phrase.marked, consequence = True, True
         elif causative is not None:
             subject = causative.group("x").strip(_PUNCT)
             if subject:

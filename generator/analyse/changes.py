@@ -8,7 +8,11 @@ normalised name; units must agree), and the change kinds:
 * ``new`` — no counterpart last year;
 * ``raised`` / ``lowered`` — the target number went up / down (``ambition``
   then says, by polarity, whether that is more or less ambitious);
-* ``unchanged`` — same number and wording (or both ``—``, both ``▽`` …);
+* ``unchanged`` — same number and wording (or both ``▽`` …);
+* ``firmed`` — the same number without its ``左右`` (``4左右`` -> ``4``): a firm
+  figure where last year's was approximate;
+* ``pending`` — this year's target is left to the state (``—`` with a note
+  ``以国家下达目标值为准``, ``国家暂未下达``): nothing to compare yet;
 * ``reworded`` — same indicator, target written differently (``5.5左右`` ->
   ``5.5以内``, a number -> ``保稳促优``, a renamed indicator);
 * ``replaced`` — the report says so: ``将民间投资增速调整为制造业投资增速``;
@@ -17,6 +21,22 @@ normalised name; units must agree), and the change kinds:
   when the report says so (``新增…指标``), and ``unchanged`` / ``raised`` /
   ``lowered`` when the rationale of a prose target says so
   (``与上年保持一致``, :attr:`ProseTarget.stated_change`).
+
+``ambition`` says, by the indicator's polarity, whether the new target asks
+for more or less than last year's, whatever the direction of the number
+(``1.8左右∶1`` -> ``1.72∶1`` on a gap that should narrow is *more*
+ambitious); a replaced indicator's ambition is not known (another measure).
+
+An indicator is matched to last year's by its catalogue series (a catalogue
+entry, its aliases, and entries that continue it under another name or
+basis), else by its normalised name, else — for rows both tables leave
+unmatched and the report does not call new or dropped — by a *similar name*:
+one name is the other with a short insertion (``数字经济增加值增速`` /
+``数字经济核心产业增加值增速``), in the same unit and category. A match under
+another name is a rename (``previous_name``); it is a change of definition
+(``definition_line``) where the report says the statistical basis changed —
+the review's calibre notes, or a note or sentence of the plan naming the
+indicator with ``统计口径``.
 
 Last year's indicators with no counterpart are ``retired``, with the report's
 stated reason when it gives one (``…不再作为一项约束性指标``) — only against a
@@ -59,6 +79,8 @@ class ChangeKind(str, Enum):
     UNCHANGED = "unchanged"
     REWORDED = "reworded"
     REPLACED = "replaced"
+    FIRMED = "firmed"  # same number, its 左右 dropped: a firm figure
+    PENDING = "pending"  # this year's target is left to the state
     NOT_KNOWN = "not_known"  # no last-year table to compare with, and the report does not say
 
 
@@ -92,6 +114,13 @@ class Change:
     replaces: str | None = None
     stated_line: int | None = None  # line where the report states this change
     binding_changed: bool = False
+    definition_line: int | None = None  # renamed: where the report says the statistical basis changed
+    similar_name: bool = False  # matched by a similar name, not by the catalogue or the same name
+
+    @property
+    def renamed(self) -> bool:
+        """Matched to last year's indicator under another name (a replacement is not a rename)."""
+        return self.previous_name is not None and self.kind is not ChangeKind.REPLACED
 
     def sentence(self, current: str) -> Sentence:
         """The change as a catalogue sentence (context ``change``), the targets as cells."""
@@ -103,6 +132,7 @@ class Change:
             "kind": self.kind.value, "previous": self.previous_text, "previous_name": self.previous_name,
             "previous_line": self.previous_line, "ambition": self.ambition.value, "replaces": self.replaces,
             "stated_line": self.stated_line, "binding_changed": self.binding_changed,
+            "definition_line": self.definition_line, "similar_name": self.similar_name,
         }
 
 
@@ -207,7 +237,9 @@ def _comparable(t: Target) -> Decimal | None:
 
 
 def compare_targets(previous: Target, current: Target, polarity: Polarity, unit_changed: bool = False) -> tuple[ChangeKind, Ambition]:
-    """How a target changed: raised/lowered by number, else unchanged or reworded."""
+    """How a target changed: raised/lowered by number, else unchanged, firmed, pending or reworded."""
+    if current.kind is TargetKind.PENDING:
+        return ChangeKind.PENDING, Ambition.UNKNOWN
     if unit_changed:
         return ChangeKind.REWORDED, Ambition.UNKNOWN
     p, c = _comparable(previous), _comparable(current)
@@ -227,6 +259,9 @@ def compare_targets(previous: Target, current: Target, polarity: Polarity, unit_
         )
         if same:
             return ChangeKind.UNCHANGED, Ambition.SAME
+        if (previous.kind, current.kind) == (TargetKind.ABOUT, TargetKind.EXACT) and (
+            previous.basis, previous.aspiration, previous.high) == (current.basis, current.aspiration, current.high):
+            return ChangeKind.FIRMED, Ambition.SAME
         strength = _STRENGTH.get(polarity)
         if strength and previous.kind in strength and current.kind in strength and previous.aspiration == current.aspiration:
             a, b = strength[previous.kind], strength[current.kind]
@@ -349,28 +384,68 @@ def read_stated_changes(paragraphs: Iterable[Paragraph]) -> StatedChanges:
 
 def _key(name: str, catalogue: Catalogue) -> str:
     definition = catalogue.match(name)
-    return f"id:{definition.id}" if definition else f"name:{name_key(name)}"
+    return f"id:{definition.series_id}" if definition else f"name:{name_key(name)}"
+
+
+# Plan-side words saying how an indicator is now measured (a renamed indicator's new basis).
+BASIS_WORDS = re.compile(r"统计口径|口径(?:有变|有所变化|调整|变化|变更|改变)|新版统计制度|统计制度(?:改革|调整|变化)")
+SIMILAR_INSERTION = 4  # characters one name may add to the other and still be the same indicator renamed
+SIMILAR_SHORTEST = 4  # characters of the shorter name at least
+
+
+def similar_names(a: str, b: str) -> bool:
+    """One name is the other with a short insertion inside it (数字经济增加值增速 / 数字经济核心产业增加值增速)."""
+    ka, kb = name_key(a), name_key(b)
+    short, long = sorted((ka, kb), key=len)
+    extra = len(long) - len(short)
+    if not 0 < extra <= SIMILAR_INSERTION or len(short) < SIMILAR_SHORTEST:
+        return False
+    head = 0
+    while head < len(short) and short[head] == long[head]:
+        head += 1
+    # a word put in front names a narrower measure (制造业投资增速 within 投资增速), not a new name
+    return head > 0 and short[head:] == long[head + extra:]
+
+
+@dataclass
+class _Context:
+    """What the comparison reads besides the two tables: where the report speaks of bases."""
+
+    calibre_lines: dict[str, int] = field(default_factory=dict)  # last year's name -> line saying its basis changed
+    basis_texts: list[tuple[str, int]] = field(default_factory=list)  # plan notes/sentences naming a basis
+
+
+def _definition_line(item: PlanIndicator, old: ScoredIndicator, context: _Context) -> int | None:
+    if old.name_zh in context.calibre_lines:
+        return context.calibre_lines[old.name_zh]
+    key = name_key(item.name_zh)
+    stem = re.sub(r"(?:增速|下降)$", "", key)  # a note defines 数字经济增加值, the measure of …增加值增速
+    names = {k for k in (key, stem) if len(k) >= SIMILAR_SHORTEST}
+    return next((line for text, line in context.basis_texts if any(n in name_key(text) for n in names)), None)
 
 
 def _units_agree(a: str, b: str) -> bool:
     return not a or not b or normalise(a) == normalise(b)
 
 
-def _apply(item: PlanIndicator, old: ScoredIndicator, stated_line: int | None = None, replaced: bool = False) -> None:
+def _apply(item: PlanIndicator, old: ScoredIndicator, context: _Context, stated_line: int | None = None,
+           replaced: bool = False, similar: bool = False) -> None:
     unit_changed = not _units_agree(item.unit, old.unit)
     kind, ambition = compare_targets(old.target, item.target, item.polarity, unit_changed)
     renamed = name_key(old.name_zh) != name_key(item.name_zh)
-    if kind is ChangeKind.UNCHANGED and renamed:
+    if kind in (ChangeKind.UNCHANGED, ChangeKind.FIRMED) and renamed:
         kind = ChangeKind.REWORDED
     item.change = Change(
         kind=ChangeKind.REPLACED if replaced else kind,
         previous_text=old.target_text,
         previous_name=old.name_zh if (renamed or replaced) else None,
         previous_line=old.line,
-        ambition=ambition,
+        ambition=Ambition.UNKNOWN if replaced else ambition,  # another measure: more or less is not known
         replaces=old.name_zh if replaced else None,
         stated_line=stated_line,
         binding_changed=old.binding != item.binding,
+        definition_line=_definition_line(item, old, context) if renamed and not replaced else None,
+        similar_name=similar,
     )
 
 
@@ -390,9 +465,11 @@ def _contains(text: str, name: str, catalogue: Catalogue) -> bool:
 
 
 def compare(
-    plan: list[PlanIndicator], review: list[ScoredIndicator], stated: StatedChanges, catalogue: Catalogue
+    plan: list[PlanIndicator], review: list[ScoredIndicator], stated: StatedChanges, catalogue: Catalogue,
+    context: _Context | None = None,
 ) -> list[Retired]:
     """Set every plan indicator's change; return last year's indicators that are gone."""
+    context = context or _Context()
     used: set[int] = set()
     all_old = [r for top in review for r in (top, *top.children)]
 
@@ -404,18 +481,27 @@ def compare(
         old = match(item, review)
         if old is not None:
             used.add(id(old))
-            _apply(item, old)
+            _apply(item, old, context)
         for child in item.children:
             old_child = match(child, old.children if old else [])
             if old_child is not None:
                 used.add(id(old_child))
-                _apply(child, old_child)
+                _apply(child, old_child, context)
     for old_name, new_name, line in stated.replaced:
         new = next((p for p in _plan_rows(plan) if p.change.kind is ChangeKind.NEW and _contains(new_name, p.name_zh, catalogue)), None)
         old = next((o for o in all_old if id(o) not in used and _contains(old_name, o.name_zh, catalogue)), None)
         if new is not None and old is not None:
             used.add(id(old))
-            _apply(new, old, stated_line=line, replaced=True)
+            _apply(new, old, context, stated_line=line, replaced=True)
+    for item in _plan_rows(plan):  # rows neither table matched: one indicator under a similar name?
+        if item.change.kind is not ChangeKind.NEW or _stated_new(item, stated, catalogue):
+            continue
+        old = next((o for o in all_old if id(o) not in used and similar_names(o.name_zh, item.name_zh)
+                    and _units_agree(item.unit, o.unit) and (o.category or "") == (item.category or "")
+                    and o.level == item.level and not _stated_dropped(o, stated, catalogue)), None)
+        if old is not None:
+            used.add(id(old))
+            _apply(item, old, context, similar=True)
     for item in _plan_rows(plan):
         if item.change.kind is ChangeKind.NEW and stated.new_text and _contains(stated.new_text, item.name_zh, catalogue):
             item.change.stated_line = stated.new_line
@@ -429,6 +515,24 @@ def compare(
             line=old.line, level=old.level, reason=why[0] if why else None, reason_line=why[1] if why else None,
         ))
     return retired
+
+
+def _stated_new(item: PlanIndicator, stated: StatedChanges, catalogue: Catalogue) -> bool:
+    return bool(stated.new_text) and _contains(stated.new_text or "", item.name_zh, catalogue)
+
+
+def _stated_dropped(old: ScoredIndicator, stated: StatedChanges, catalogue: Catalogue) -> bool:
+    return any(_contains(text, old.name_zh, catalogue) for text, _ in stated.dropped)
+
+
+def _headers_follow_children(plan: list[PlanIndicator]) -> None:
+    """A row with no target of its own either year (a heading over sub-targets) changes as they all do."""
+    for item in plan:
+        kinds = {c.change.kind for c in item.children}
+        if (len(kinds) == 1 and item.target.kind is TargetKind.EMPTY and item.change.kind is ChangeKind.UNCHANGED
+                and item.change.previous_text is not None and not item.change.previous_text.strip()):
+            item.change.kind = kinds.pop()
+            item.change.ambition = Ambition.UNKNOWN if item.change.kind is not ChangeKind.UNCHANGED else Ambition.SAME
 
 
 def _plan_rows(plan: list[PlanIndicator]) -> Iterator[PlanIndicator]:
@@ -462,6 +566,16 @@ def _without_comparison(plan: list[PlanIndicator], stated: StatedChanges, catalo
             item.change = Change(ChangeKind.NOT_KNOWN)
 
 
+def _basis_texts(doc: Document, origin: Origin, paragraphs: Iterable[Paragraph]) -> list[tuple[str, int]]:
+    """Notes of the plan table and sentences of the plan prose that say how something is measured."""
+    out = []
+    if origin.table is not None:
+        out += [(n.text, n.span.start) for n in doc.tables[origin.table].notes if BASIS_WORDS.search(n.text)]
+    for para in paragraphs:
+        out += [(s, para.span.start) for s in sentences(para.text) if BASIS_WORDS.search(s)]
+    return out
+
+
 def compare_plan(doc: Document, scorecard: Scorecard, catalogue: Catalogue) -> PlanComparison:
     """This year's indicators (table, else prose) compared with last year's."""
     found = plan_table(doc)
@@ -474,9 +588,12 @@ def compare_plan(doc: Document, scorecard: Scorecard, catalogue: Catalogue) -> P
     else:
         plan = [_from_prose(t, catalogue) for t in extract_plan_targets(doc)]
         origin = Origin("prose", plan[0].line) if plan else Origin("none")
-    stated = read_stated_changes(plan_paragraphs(doc, origin.attachment))
+    paragraphs = plan_paragraphs(doc, origin.attachment)
+    stated = read_stated_changes(paragraphs)
     if scorecard.origin.kind == "table" and scorecard.review:
-        retired = compare(plan, scorecard.review, stated, catalogue)
+        context = _Context(dict(scorecard.calibre_lines), _basis_texts(doc, origin, paragraphs))
+        retired = compare(plan, scorecard.review, stated, catalogue, context)
+        _headers_follow_children(plan)
         for item in _plan_rows(plan):  # last year's table is there: a target it lacks is new
             if item.change.kind is ChangeKind.NOT_KNOWN:
                 item.change = Change(ChangeKind.NEW)

@@ -30,6 +30,7 @@ from generator.analyse.changes import ChangeKind, PlanIndicator, compare_targets
 from generator.analyse.profile import ReportProfile
 from generator.analyse.scorecard import ScoredIndicator
 from generator.lexicon.catalogue import name_key
+from generator.lexicon.measures import Measures
 from generator.text import normalise
 
 
@@ -89,7 +90,11 @@ def consecutive_pairs(profiles: Mapping[str, ReportProfile]) -> dict[str, str]:
     return pairs
 
 
-def _key(indicator_id: str | None, name: str) -> str:
+def _key(indicator_id: str | None, name: str, measures: Measures | None) -> str:
+    """One key for the rows of one measure: a series renamed (实际使用外资 / 实际利用外资) keeps its measure."""
+    measure = measures.of(indicator_id) if measures is not None else None
+    if measure is not None:
+        return f"measure:{measure.key}"
     return f"id:{indicator_id}" if indicator_id else f"name:{name_key(name)}"
 
 
@@ -111,7 +116,8 @@ def _planned(earlier: Analysis) -> list[PlanIndicator]:
     return out
 
 
-def check_continuity(earlier: Analysis, later: Analysis, earlier_name: str) -> list[ContinuityFinding]:
+def check_continuity(earlier: Analysis, later: Analysis, earlier_name: str,
+                     measures: Measures | None = None) -> list[ContinuityFinding]:
     """What the later report's review changed, dropped, renamed or added against the earlier report's plan."""
     year = later.doc.review_year
     if year is None or earlier.doc.plan_year != year or later.scorecard.origin.kind == "none":
@@ -124,7 +130,7 @@ def check_continuity(earlier: Analysis, later: Analysis, earlier_name: str) -> l
                 change: str | None = None) -> ContinuityFinding:
         return ContinuityFinding(
             kind=kind, earlier=earlier_name, earlier_file=earlier_file, year=year,
-            indicator_id=(r.indicator_id if r else None) or (p.indicator_id if p else None),
+            indicator_id=(p.indicator_id if p else None) or (r.indicator_id if r else None),
             planned_name=p.name_zh if p else None, reviewed_name=r.name_zh if r else None,
             unit=(r.unit if r else "") or (p.unit if p else ""),
             planned=p.target_text if p else None, reviewed=r.target_text if r else None,
@@ -134,9 +140,9 @@ def check_continuity(earlier: Analysis, later: Analysis, earlier_name: str) -> l
     found: list[ContinuityFinding] = []
     used: set[int] = set()
     for r in reviewed:
-        key = _key(r.indicator_id, r.name_zh)
-        index = next((i for i, p in enumerate(planned) if i not in used and _key(p.indicator_id, p.name_zh) == key),
-                     None)
+        key = _key(r.indicator_id, r.name_zh, measures)
+        index = next((i for i, p in enumerate(planned)
+                      if i not in used and _key(p.indicator_id, p.name_zh, measures) == key), None)
         if index is None:
             if earlier.plan.origin.kind == "table":
                 found.append(finding(ContinuityKind.NOT_IN_PLAN, None, r))
@@ -158,6 +164,8 @@ def _order(f: ContinuityFinding) -> tuple[int, int]:
     return (f.reviewed_line or 0, f.planned_line or 0)
 
 
-def findings_of(pairs: Mapping[str, str], analyses: Mapping[str, Analysis]) -> dict[str, list[ContinuityFinding]]:
+def findings_of(pairs: Mapping[str, str], analyses: Mapping[str, Analysis],
+                measures: Measures | None = None) -> dict[str, list[ContinuityFinding]]:
     """The continuity findings of every later report of ``pairs``."""
-    return {later: check_continuity(analyses[earlier], analyses[later], earlier) for later, earlier in pairs.items()}
+    return {later: check_continuity(analyses[earlier], analyses[later], earlier, measures)
+            for later, earlier in pairs.items()}

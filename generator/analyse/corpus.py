@@ -80,7 +80,7 @@ def analyse_corpus(analyses: Mapping[str, "Analysis"], measures: "Measures") -> 
 
     profiles = {name: profile(a.doc) for name, a in analyses.items()}
     pairs = consecutive_pairs(profiles)
-    continuity = findings_of(pairs, analyses)
+    continuity = findings_of(pairs, analyses, measures)
     national = {name: n for name in analyses if (n := national_for(name, profiles)) is not None}
     benched = {name: benchmarks(analyses[name], analyses[n], n, measures) for name, n in national.items()}
     contexts = {

@@ -18,10 +18,17 @@ catalogue words a finding by its code (context ``finding``).
   tallies against the scorecard;
 * ``changes_agree`` / ``changes_mismatch`` — the stated new and replaced
   indicators against the two tables;
+* ``renamed_unstated`` — an indicator of last year's table appears in this
+  year's under another name (a catalogue series or alias, or a similar
+  name) and the report's statement of its changes to the indicator set does
+  not say so;
 * ``unit_missing`` / ``unit_contradicts_name`` — indicator units;
 * ``status_agrees`` / ``status_disagrees`` — the verdicts of a ``完成情况``
   column (``完成`` / ``未完成``) against the status computed from target and
   outcome (``基本完成`` and rows we cannot judge are not compared).
+
+The ``…_agree(s)`` codes are checks the report passed (:data:`PASSED`): a
+brief counts them on one line rather than listing each.
 """
 
 from __future__ import annotations
@@ -35,7 +42,7 @@ from typing import Any, Iterable, Iterator
 from generator.lexicon.catalogue import Catalogue, name_key
 from generator.analyse.changes import ChangeKind, PlanComparison, plan_table
 from generator.analyse.projects import ProjectGroup, Projects, ProjectSummary
-from generator.analyse.scorecard import Scorecard, ScoredIndicator, review_paragraphs, review_table
+from generator.analyse.scorecard import Scorecard, ScoredIndicator, plan_paragraphs, review_paragraphs, review_table
 from generator.analyse.params import (
     Amount, Cell, Code, Count, Indicator, Items, Line, Number, Param, Quote, Sentence, Terms, Unit, as_text,
     sentence,
@@ -47,7 +54,7 @@ from generator.errors import ParseError
 from generator.quantities import Qualifier, Quantity, find_quantities
 from generator.read.tables import verdict
 from generator.targets import TargetKind
-from generator.text import normalise
+from generator.text import normalise, sentences
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -79,6 +86,7 @@ class FindingCode(str, Enum):
     UNIT_CONTRADICTS_NAME = "unit_contradicts_name"
     STATUS_AGREES = "status_agrees"
     STATUS_DISAGREES = "status_disagrees"
+    RENAMED_UNSTATED = "renamed_unstated"
 
 
 SEVERITY: dict[FindingCode, Severity] = {
@@ -98,7 +106,13 @@ SEVERITY: dict[FindingCode, Severity] = {
     FindingCode.UNIT_CONTRADICTS_NAME: Severity.WARNING,
     FindingCode.STATUS_AGREES: Severity.INFO,
     FindingCode.STATUS_DISAGREES: Severity.WARNING,
+    FindingCode.RENAMED_UNSTATED: Severity.WARNING,
 }
+# Checks the report passed: what it says agrees with what it shows.
+PASSED: frozenset[FindingCode] = frozenset({
+    FindingCode.PROSE_TABLE_AGREES, FindingCode.SUM_AGREES, FindingCode.SHARE_AGREES, FindingCode.TALLY_AGREES,
+    FindingCode.CHANGES_AGREE, FindingCode.STATUS_AGREES,
+})
 
 # Vocabularies the findings' parameters use (catalogue contexts of their codes).
 STATUS_WORD = "status-word"  # a status inside a sentence: met / missed …
@@ -127,6 +141,11 @@ class Finding:
     @property
     def line(self) -> int | None:
         return self.lines[0] if self.lines else None
+
+    @property
+    def passed(self) -> bool:
+        """A check the report passed (its figures agree), not a problem to show."""
+        return self.code in PASSED
 
     @property
     def sentence(self) -> Sentence:
@@ -484,6 +503,27 @@ def change_findings(plan: PlanComparison, catalogue: Catalogue) -> list[Finding]
     return [finding(FindingCode.CHANGES_AGREE, lines, stated=Items(tuple(said), LIST))]
 
 
+def rename_findings(plan: PlanComparison, paragraphs: Iterable[Paragraph]) -> list[Finding]:
+    """Indicators renamed between the two tables that the report's statement of its changes leaves out."""
+    if plan.origin.kind != "table":
+        return []
+    said = [normalise(s) for para in paragraphs for s in sentences(para.text)]
+    out: list[Finding] = []
+    for item in plan.rows():
+        change = item.change
+        if not change.renamed or change.previous_name is None:
+            continue
+        old_key, new_key = name_key(change.previous_name), name_key(item.name_zh)
+        if any(old_key in name_key(s) and new_key in name_key(s) for s in said):
+            continue  # the report says so
+        out.append(finding(
+            FindingCode.RENAMED_UNSTATED, (change.previous_line, item.line, change.definition_line),
+            old=Indicator(change.previous_name), new=Indicator(item.name_zh),
+            old_line=Line(change.previous_line or 0), new_line=Line(item.line or 0),
+        ))
+    return out
+
+
 # --------------------------------------------------------------- units
 
 # Names whose unit is implied (a rate, share, ratio, index or a count of people/things).
@@ -592,6 +632,7 @@ def check(
         *project_findings(projects),
         *tally_findings(tallies, scorecard),
         *change_findings(plan, catalogue),
+        *rename_findings(plan, plan_paragraphs(doc, plan.origin.attachment)),
         *unit_findings(doc, scorecard, plan, catalogue),
         *status_findings(doc, scorecard),
     ]

@@ -96,9 +96,12 @@ class Origin:
     line: int | None = None
     table: int | None = None  # index into Document.tables
     attachment: int | None = None
+    estimate: bool = False  # the outcomes are estimates (预计完成 / 为预计数), not final figures
+    estimate_line: int | None = None  # where the report says so (the column header or a sentence)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "line": self.line, "table": self.table, "attachment": self.attachment}
+        return {"kind": self.kind, "line": self.line, "table": self.table, "attachment": self.attachment,
+                "estimate": self.estimate, "estimate_line": self.estimate_line}
 
 
 def _cell(row: Row, table: Table, role: ColumnRole, year: int | None) -> str:
@@ -106,6 +109,21 @@ def _cell(row: Row, table: Table, role: ColumnRole, year: int | None) -> str:
     if text is None:
         text = row.value(table, role)
     return (text or "").strip()
+
+
+# An outcome column or a sentence saying the outcomes are estimates, not final figures.
+ESTIMATE_HEADER = re.compile(r"预计|预估|估计")
+ESTIMATE_WORDS = re.compile(r"(?:为|系|是|均为|采用)(?:预计数|预计值|预估数|估算数)|预计(?:数据|数)(?![量额])")
+
+
+def estimate_line(table: Table, paragraphs: Iterable[Paragraph]) -> int | None:
+    """Where the report says the outcomes of its review table are estimates, else None."""
+    for para in paragraphs:  # a sentence saying so says more than a header
+        if ESTIMATE_WORDS.search(normalise(para.text)):
+            return para.span.start
+    if any(c.role is ColumnRole.ACTUAL and ESTIMATE_HEADER.search(c.header) for c in table.columns):
+        return table.span.start
+    return None
 
 
 def _year(table: Table, role: ColumnRole) -> int | None:
@@ -352,7 +370,10 @@ def build_scorecard(doc: Document, catalogue: Catalogue) -> Scorecard:
     if found is None:
         return Scorecard([], Origin("none"))
     index, table = found
-    calibre = calibre_changed_rows(table, review_paragraphs(doc, table.attachment), catalogue)
+    paragraphs = review_paragraphs(doc, table.attachment)
+    calibre = calibre_changed_rows(table, paragraphs, catalogue)
     review = score_table(table, catalogue, calibre)
     lines = {table.rows[i].name or "": line for i, line in calibre.items()}
-    return Scorecard(review, Origin("table", table.span.start, index, table.attachment), lines)
+    estimate = estimate_line(table, paragraphs)
+    origin = Origin("table", table.span.start, index, table.attachment, estimate is not None, estimate)
+    return Scorecard(review, origin, lines)

@@ -31,7 +31,7 @@ Status rules, in order (each result carries a reason code and its parameters):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -149,6 +149,29 @@ NEUTRAL_TOLERANCE = Decimal("0.05")
 
 def is_index(name: str | None) -> bool:
     return bool(name) and bool(_INDEX_NAME.search(name or ""))
+
+
+# Cells an index with the previous year = 100 is read from as a rate (103以内 -> a rise of at most 3%).
+_RATE_KINDS = (TargetKind.EXACT, TargetKind.ABOUT, TargetKind.AT_LEAST, TargetKind.AT_MOST, TargetKind.RANGE)
+RATE_INDEX_UNITS = ("%", "")  # tables print such an index's unit as % (居民消费价格指数（%）) or none
+
+
+def index_rate(name: str | None, unit: str, cell: Target) -> Target | None:
+    """The rate an index cell implies (previous year = 100): ``103以内`` -> at most 3 (%); else None.
+
+    Only an indicator named …指数 printed in % (or without a unit) whose value lies
+    between :data:`INDEX_SPLIT` and twice the base: a score (an index of 85 points) is
+    printed in its own unit, and a growth rate written beside an index is already a rate.
+    """
+    if not is_index(name) or unit not in RATE_INDEX_UNITS or cell.kind not in _RATE_KINDS:
+        return None
+    if cell.value is None or cell.ratio_to is not None or cell.unit not in RATE_INDEX_UNITS:
+        return None
+    values = [v for v in (cell.value, cell.high) if v is not None]
+    if not all(INDEX_SPLIT < v < 2 * INDEX_BASE for v in values):
+        return None
+    return replace(cell, value=cell.value - INDEX_BASE, high=cell.high - INDEX_BASE if cell.high is not None else None,
+                   unit="%", aspiration=None, note=None, text="")
 
 
 def _same_text(a: str, b: str) -> bool:

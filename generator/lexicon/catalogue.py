@@ -10,6 +10,12 @@ markers and width folded, and a trailing 增长/增长率/增幅 read as 增速,
 trailing 数量/人数 is dropped (高新技术企业数量 = 高新技术企业) — and a key
 claimed by two entries is a load error, so a match is never ambiguous.
 
+Two entries may be one *series* under two names or statistical bases
+(``实际利用外资`` on the old local basis, ``实际使用外资`` on MOFCOM's): one
+entry's ``series`` gives the id of the series' own entry; each keeps its own
+English (a reader must see that the name changed), and the year-over-year
+comparison matches them as one indicator renamed (:attr:`IndicatorDef.series_id`).
+
 An indicator the catalogue lacks still works: :func:`infer_polarity` reads
 the direction from the target wording (以内/不超过 -> lower is better,
 以上/不低于 -> higher), or leaves it UNKNOWN and says so.
@@ -51,10 +57,16 @@ class IndicatorDef:
     note: str | None = None
     source: str | None = None
     line: int | None = None  # line of the entry in its file
+    series: str | None = None  # id of the entry whose series this one continues under another name or basis
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name_zh, *self.aliases)
+
+    @property
+    def series_id(self) -> str:
+        """The id of the series the indicator belongs to: two tables' rows of one series are compared."""
+        return self.series or self.id
 
 
 # Characters dropped before matching: quotes, brackets, spaces, table markers.
@@ -121,7 +133,7 @@ class Catalogue:
 
     def digest(self) -> str:
         """SHA-256 of what the analysis reads: ids, names, aliases, units, polarities (not the English)."""
-        rows = [(e.id, e.name_zh, list(e.aliases), e.unit, e.polarity.value) for e in self._entries]
+        rows = [(e.id, e.name_zh, list(e.aliases), e.unit, e.polarity.value, e.series) for e in self._entries]
         return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
 
     def names(self) -> Iterator[tuple[str, IndicatorDef]]:
@@ -145,6 +157,7 @@ def _definition(entry: Entry) -> IndicatorDef:
         note=entry.note,
         source=entry.source,
         line=entry.line,
+        series=entry.series,
     )
 
 

@@ -49,6 +49,7 @@ class Entry:
     unit: str | None = None
     polarity: str | None = None
     status: Status | None = None  # None: no status written (counts as preferred)
+    series: str | None = None  # indicators: the id of the entry whose series this one continues under another name or basis
     file: str = ""
     line: int = 0
     alias_lines: tuple[int, ...] = field(default=(), compare=False, repr=False)

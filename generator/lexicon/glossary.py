@@ -123,7 +123,7 @@ class Glossary:
     def digest(self) -> str:
         """SHA-256 of every entry's term, rendering, kind and aliases: changes when any rendering does."""
         rows = sorted((e.zh, e.en, e.kind, list(e.aliases), e.id or "", e.unit or "", e.polarity or "",
-                       e.status.value if e.status else "") for e in self.entries)
+                       e.status.value if e.status else "", e.series or "") for e in self.entries)
         return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
 
 

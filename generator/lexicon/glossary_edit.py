@@ -38,7 +38,7 @@ from generator.lexicon.entries import DEFAULT_KIND, Entry
 from generator.lexicon.glossary_files import FIELDS, Problem, validate_dir
 from generator.paths import UNITS_FILE
 
-TEXT_FIELDS = ("en", "kind", "status", "note", "source", "id", "unit", "polarity")
+TEXT_FIELDS = ("en", "kind", "status", "note", "source", "id", "unit", "polarity", "series")
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,7 @@ class Record:
     id: str | None = None
     unit: str | None = None
     polarity: str | None = None
+    series: str | None = None
     comment: str | None = None  # written above a new entry (not compared, not exported)
 
     @classmethod
@@ -63,16 +64,19 @@ class Record:
         """The record of a loaded entry (every field it has; ``kind`` always)."""
         return cls(file=file, zh=entry.zh, en=entry.en, kind=entry.kind,
                    status=entry.status.value if entry.status else None, aliases=entry.aliases, note=entry.note,
-                   source=entry.source, id=entry.id, unit=entry.unit, polarity=entry.polarity)
+                   source=entry.source, id=entry.id, unit=entry.unit, polarity=entry.polarity,
+                   series=entry.series)
 
     def differs(self, entry: Entry) -> list[str]:
         """The fields whose meaning differs from the loaded ``entry`` (absent kind = term, absent status = preferred)."""
         mine = {"en": self.en, "kind": self.kind or DEFAULT_KIND, "status": self.status or "preferred",
                 "aliases": tuple(self.aliases), "note": self.note or None, "source": self.source or None,
-                "id": self.id or None, "unit": self.unit or None, "polarity": self.polarity or None}
+                "id": self.id or None, "unit": self.unit or None, "polarity": self.polarity or None,
+                "series": self.series or None}
         theirs = {"en": entry.en, "kind": entry.kind, "status": entry.effective_status.value,
                   "aliases": tuple(entry.aliases), "note": entry.note or None, "source": entry.source or None,
-                  "id": entry.id or None, "unit": entry.unit or None, "polarity": entry.polarity or None}
+                  "id": entry.id or None, "unit": entry.unit or None, "polarity": entry.polarity or None,
+                  "series": entry.series or None}
         return [f for f in FIELDS if mine[f] != theirs[f]]
 
     def values(self) -> dict[str, object]:

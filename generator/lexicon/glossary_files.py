@@ -3,7 +3,7 @@
 Owns the format of the files (see ``docs/glossary.md``): each file is a YAML
 mapping keyed by the Chinese term; a value is the English rendering
 (shorthand) or a mapping with ``en``, ``kind``, ``status``, ``aliases``, ``note``,
-``source`` and, for indicators, ``id``, ``unit``, ``polarity``. Also owns
+``source`` and, for indicators, ``id``, ``unit``, ``polarity``, ``series``. Also owns
 their limits, the order a folder's files load in (:func:`glossary_files`) and
 the checks across files (one term, one rendering; statuses: a forbidden
 rendering needs a preferred sibling and is never the one used).
@@ -35,9 +35,9 @@ KINDS = (
     "indicator", "heading", "item", "metric", "policy", "place",
     "organisation", "title", "unit", "status", "term",
 )
-FIELDS = ("en", "kind", "status", "aliases", "note", "source", "id", "unit", "polarity")
+FIELDS = ("en", "kind", "status", "aliases", "note", "source", "id", "unit", "polarity", "series")
 STATUSES = tuple(s.value for s in Status)
-INDICATOR_FIELDS = ("id", "unit", "polarity")
+INDICATOR_FIELDS = ("id", "unit", "polarity", "series")
 POLARITIES = ("higher", "lower", "neutral")
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -270,7 +270,7 @@ def _read_entry(zh: str, node: Node, name: str, line: int, column: int, problems
         fields.setdefault(field_name, (key, value))
 
     values: dict[str, str | None] = {}
-    for field_name in ("en", "kind", "status", "note", "source", "id", "unit", "polarity"):
+    for field_name in ("en", "kind", "status", "note", "source", "id", "unit", "polarity", "series"):
         if field_name not in fields:
             continue
         key, value = fields[field_name]
@@ -316,6 +316,10 @@ def _read_entry(zh: str, node: Node, name: str, line: int, column: int, problems
     if ident and not ID_PATTERN.match(ident):
         problem(fields["id"][1], f"{zh}: bad id {ident!r} (snake_case: a-z, 0-9, _)")
         ok = False
+    series = values.get("series")
+    if series and not ID_PATTERN.match(series):
+        problem(fields["series"][1], f"{zh}: bad series {series!r} (the id of another indicator)")
+        ok = False
 
     missing = [f for f in ("id", "polarity") if not values.get(f)] if kind == "indicator" else []
     if missing and en:  # a suggestion is not used yet: its id and polarity can wait for the analyst
@@ -335,7 +339,7 @@ def _read_entry(zh: str, node: Node, name: str, line: int, column: int, problems
     return Entry(
         zh=zh, en=en, kind=kind, aliases=tuple(a for a, _ in aliases or ()), note=values.get("note"),
         source=values.get("source"), id=ident or None, unit=values.get("unit"), polarity=polarity or None,
-        status=status, file=name, line=line, alias_lines=tuple(n for _, n in aliases or ()),
+        status=status, series=series or None, file=name, line=line, alias_lines=tuple(n for _, n in aliases or ()),
     )
 
 
@@ -445,6 +449,15 @@ def _cross_check(entries: list[Entry]) -> list[Problem]:
         if entry.id in ids and normalise_key(ids[entry.id].zh) != normalise_key(entry.zh):
             problems.append(Problem(entry.file, entry.line, 1, f"duplicate indicator id {entry.id!r} (also {ids[entry.id].zh} at {ids[entry.id].where})"))
         ids.setdefault(entry.id, entry)
+    for entry in entries:
+        if entry.series is None:
+            continue
+        target = ids.get(entry.series)
+        if target is None:
+            problems.append(Problem(entry.file, entry.line, 1, f"{entry.zh}: series {entry.series!r} is no indicator's id"))
+        elif target.series is not None or entry.series == entry.id:
+            problems.append(Problem(entry.file, entry.line, 1, f"{entry.zh}: series {entry.series!r} must name "
+                                    "the series' own entry (one without a series of its own)"))
     return problems
 
 

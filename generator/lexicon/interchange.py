@@ -26,7 +26,7 @@ Spreadsheet columns are :data:`COLUMNS`; aliases share one cell, separated by
 * on the concept: ``descrip type="subjectField"`` (kind), ``admin
   type="projectSubset"`` (the glossary file), ``note``, and for indicators
   ``admin type="indicatorId"``, ``descrip type="unit"``, ``descrip
-  type="polarity"``.
+  type="polarity"``, ``type="series"``.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ class Format(str, Enum):
     XLSX = "xlsx"
 
 
-COLUMNS = ("file", "zh", "en", "kind", "status", "aliases", "note", "source", "id", "unit", "polarity")
+COLUMNS = ("file", "zh", "en", "kind", "status", "aliases", "note", "source", "id", "unit", "polarity", "series")
 ALIAS_SEPARATOR = " | "
 MAX_IMPORT_BYTES = 4 * MAX_FILE_BYTES
 
@@ -159,7 +159,7 @@ def tbx_bytes(records: Iterable[Record]) -> bytes:
         _sub(concept, "admin", record.file, type="projectSubset")
         if record.id is not None:
             _sub(concept, "admin", record.id, type="indicatorId")
-        for name in ("unit", "polarity"):
+        for name in ("unit", "polarity", "series"):
             if getattr(record, name) is not None:
                 _sub(concept, "descrip", getattr(record, name), type=name)
         if record.note is not None:
@@ -239,7 +239,7 @@ def _record(path: Path, line: int, cells: dict[str, str]) -> Record:
 
     return Record(file=file, zh=zh, en=cells.get("en", "").strip(), kind=kind, status=status, aliases=aliases,
                   note=optional("note"), source=optional("source"), id=optional("id"), unit=optional("unit"),
-                  polarity=polarity)
+                  polarity=polarity, series=optional("series"))
 
 
 def _header(path: Path, line: int, header: list[str]) -> list[str]:
@@ -342,7 +342,7 @@ def read_tbx(path: Path, data: bytes) -> list[Row]:
         cells: dict[str, str] = {}
         for child in concept:
             kind, value = child.get("type"), _text(child)
-            if _local(child) == "descrip" and kind in ("subjectField", "unit", "polarity"):
+            if _local(child) == "descrip" and kind in ("subjectField", "unit", "polarity", "series"):
                 cells["kind" if kind == "subjectField" else kind] = value
             elif _local(child) == "admin" and kind in ("projectSubset", "indicatorId"):
                 cells["file" if kind == "projectSubset" else "id"] = value

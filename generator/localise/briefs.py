@@ -19,13 +19,12 @@ from typing import Iterable
 
 from generator.analyse.analysis import Analysis
 from generator.analyse.causes import Cause, stated_cause
-from generator.analyse.changes import PlanComparison, PlanIndicator
+from generator.analyse.changes import ChangeKind, PlanComparison, PlanIndicator
 from generator.analyse.corpus import ReportContext
-from generator.analyse.factcheck import Finding as CheckFinding
 from generator.analyse.figures import KeyFigure
 from generator.analyse.projects import ProjectSummary
 from generator.analyse.scorecard import Origin, ScoredIndicator
-from generator.analyse.scoring import REASON_SHORT, is_index
+from generator.analyse.scoring import INDEX_BASE, REASON_SHORT, index_rate, is_index
 from generator.analyse.summaries import SectionSummary, Summaries
 from generator.brief import (
     Brief, Chart, ChartPoint, Figure, Finding, PlanRow, ScoreRow, SectionBrief, Status, TableBlock,
@@ -38,6 +37,8 @@ from generator.lexicon.languages import Language
 from generator.lexicon.matcher import TermMatcher
 from generator.localise.crossreport import CrossReportWords
 from generator.localise.meetings import meeting_en
+from generator.localise.plan_marks import change_mark
+from generator.localise.source_notes import SEVERITY_ORDER, SourceNotes
 from generator.localise.terms import TermRenderer
 from generator.localise.voice import RenderedVoice, Voice, make_voice
 from generator.localise.wording import Wording
@@ -55,18 +56,12 @@ STATUS_WORDS: dict[str, str] = {
     "qualitative": "Qualitative",
 }
 STATUS_ORDER = tuple(STATUS_WORDS)
-CHANGE_WORDS: dict[str, str] = {
-    "new": "New", "raised": "Raised", "lowered": "Lowered", "unchanged": "Unchanged",
-    "reworded": "Reworded", "replaced": "Replaced", "not_known": "Not known",
-}
 # The line above the title, per genre (catalog msgids).
 KICKERS: dict[Genre, str] = {
     Genre.PLAN_REPORT: "%(region)s %(year)s plan report: brief",
     Genre.WORK_REPORT: "%(region)s %(year)s government work report: brief",
 }
 _WEB_ADDRESS = re.compile(r"^https?://[^\s<>\"']+$", re.I)
-SEVERITY_WORDS: dict[str, str] = {"error": "Error", "warning": "Warning", "info": "Information"}
-SEVERITY_ORDER = ("error", "warning", "info")
 GROUPS: dict[str, tuple[str, str]] = {  # tally group -> (label, glance sentence)
     "binding": ("Binding", "%(met)s of %(total)s binding targets met"),
     "expected": ("Anticipatory", "%(met)s of %(total)s anticipatory targets met"),
@@ -81,6 +76,9 @@ STATED_GLANCE: dict[str, str] = {
 APPENDIX_KINDS = ("indicator", "metric", "policy", "term", "place", "organisation")
 APPENDIX_FOUND_KINDS = ("policy",)  # also listed when the report's text uses them
 CHART_VALUE_LIMIT = Decimal(100)  # dumbbell: growth rates and shares, not indices or levels
+# An index cell shown as the rate it implies: the words by the rate's sign (catalogue msgids).
+RATE_WORDS = {1: "rise of %(value)s", -1: "fall of %(value)s", 0: "change of %(value)s"}
+GENERAL_MIN_ROWS = 2  # a general explanation given for this many rows is stated once, under the table
 
 
 def build_brief(analysis: Analysis, project: Project, lang: Language, generated: date,
@@ -138,6 +136,7 @@ class BriefBuilder:
     @property
     def cross(self) -> CrossReportWords:
         return CrossReportWords(self.voice, self.catalogue, self.project.source_language.html_lang)
+    _notes: SourceNotes | None = None
 
     @property
     def doc(self) -> Document:
@@ -160,8 +159,17 @@ class BriefBuilder:
     def wording(self) -> Wording:
         return Wording(self.voice, self.indicator)
 
+    @property
+    def notes(self) -> SourceNotes:
+        if self._notes is None:
+            self._notes = SourceNotes(self.analysis.findings, self.voice, self.wording)
+        return self._notes
+
     def build(self) -> Brief:
         v, doc = self.voice, self.doc
+        score_rows = tuple(self.score_rows())
+        plan_rows = tuple(self.plan_rows(self.analysis.plan))
+        origin = self.analysis.scorecard.origin
         brief = Brief(
             lang=v.lang,
             html_lang=v.html_lang,
@@ -181,17 +189,26 @@ class BriefBuilder:
             rendered=not v.language.source,
             number_locale=v.language.babel,
             headline=tuple(self.figure(f) for f in self.summaries.headline),
-            score_rows=tuple(self.score_rows()),
+            score_rows=score_rows,
             tallies=tuple(self.tallies()),
             glance_tally=tuple(self.glance()),
-            score_origin=self.origin(self.analysis.scorecard.origin, review=True),
-            plan_rows=tuple(self.plan_rows(self.analysis.plan)),
+            score_origin=self.origin(origin, review=True),
+            actual_heading=self.actual_heading(origin),
+            estimate=origin.estimate,
+            estimate_note=self.estimate_note(origin),
+            general_causes=tuple(self.general_causes()),
+            score_unit_column=any(r.unit for r in score_rows),
+            plan_rows=plan_rows,
             retired=tuple(self.retired(self.analysis.plan)),
             plan_origin=self.plan_origin(),
+            plan_unit_column=any(p.unit for p in plan_rows),
+            outcome_heading=self.outcome_heading(origin),
+            plan_outcome_column=any(p.outcome for p in plan_rows),
             projects=tuple(self.projects()),
             sections=tuple(self.section(s) for s in self.summaries.sections),
             overview=tuple(self.section(s) for s in self.summaries.overview),
             findings=tuple(self.findings()),
+            checks_passed=self.notes.passed,
             warnings=tuple(doc.warnings),
         )
         brief.kicker = v.word(KICKERS.get(doc.genre, KICKERS[Genre.PLAN_REPORT]), region=brief.region,
@@ -260,21 +277,100 @@ class BriefBuilder:
 
     def score_row(self, row: ScoredIndicator) -> ScoreRow:
         v = self.voice
+        cause = self._stated(row) if row.cause_zh else self.causes.get(row.line)
+        general = cause is not None and self._collected(cause)
+        index = self.index_note(row.name_zh, row.unit, row.line, target=row.target_text, actual=row.actual_text)
         return ScoreRow(
             number=str(row.number or ""),
             name=self.indicator(row.name_zh, row.line,
                                 " | ".join(x for x in (row.name_zh, row.unit, row.target_text, row.actual_text) if x)),
-            unit=v.unit(row.unit),
+            unit=self.unit(row.unit),
             binding=row.binding,
-            target=v.target(row.target_text, row.unit, line=row.line),
-            actual=v.target(row.actual_text, row.unit, line=row.line),
+            target=self.cell(row.name_zh, row.target_text, row.unit, row.line),
+            actual=self.cell(row.name_zh, row.actual_text, row.unit, row.line),
             status=self.status(row.status.value),
             reason=self.reason(row),
             level=row.level,
             category=v.term(row.category, "heading", line=row.line) if row.category else Text(),
             source=v.line_ref(row.line),
-            cause=self.cause(self._stated(row) if row.cause_zh else self.causes.get(row.line)),
+            cause=v.word("General factors (see below the table)") if general else self.cause(cause),
+            general_cause=general,
+            notes=(index,) if index else (),
+            findings=self.notes.for_row(row.line),
         )
+
+    # ------------------------------------------------------------ cells
+
+    def unit(self, unit: str) -> Text:
+        """The unit column: the report's own language shows cells as written beside their unit; a rendered
+        language converts every value with its unit (亿公斤 -> tonnes), so a unit column would contradict it."""
+        shown = self.voice.unit(unit)  # asked for either way: a value is converted through its unit
+        return shown if not self.en else Text()
+
+    def cell(self, name_zh: str, text: str, unit: str, line: int | None) -> Text:
+        """A target or outcome cell; an index (previous year = 100) as the rate it implies: 103以内 -> a rise of at most 3%."""
+        v = self.voice
+        rate = index_rate(name_zh, unit, parse_target(text)) if text.strip() else None
+        if rate is None:
+            return v.target(text, unit, line=line)
+        values = [x for x in (rate.value, rate.high) if x is not None]
+        sign = 1 if all(x >= 0 for x in values) else (-1 if all(x <= 0 for x in values) else 0)
+        if sign < 0:
+            rate = replace(rate, value=-rate.high if rate.high is not None else -(rate.value or 0),
+                           high=-(rate.value or 0) if rate.high is not None else None, kind=_flipped(rate.kind))
+        return v.word(RATE_WORDS[sign], value=v.parsed_target(rate, "%", line=line))
+
+    def index_note(self, name_zh: str, unit: str, line: int | None, *, target: str, actual: str = "") -> Text:
+        """For an index shown as its rate: the index as the report prints it."""
+        v = self.voice
+        if not any(index_rate(name_zh, unit, parse_target(t)) for t in (target, actual) if t.strip()):
+            return Text()
+        base = v.count(INDEX_BASE)
+        shown = {k: v.target(t, "", line=line) for k, t in (("target", target), ("actual", actual)) if t.strip()}
+        if "target" in shown and "actual" in shown:
+            return v.word("Index (previous year = %(base)s): target %(target)s, outcome %(actual)s", base=base, **shown)
+        return v.word("Index (previous year = %(base)s): %(value)s", base=base, value=next(iter(shown.values())))
+
+    def actual_heading(self, origin: Origin) -> Text:
+        v, year = self.voice, str(self.doc.review_year or "")
+        if origin.estimate:
+            return v.word("%(year)s (estimate)", year=year) if year else v.word("Estimate")
+        return v.word("Actual")
+
+    def outcome_heading(self, origin: Origin) -> Text:
+        v, year = self.voice, str(self.doc.review_year or "")
+        if not year:
+            return v.word("Last year's outcome (estimate)" if origin.estimate else "Last year's outcome")
+        return v.word("%(year)s outcome (estimate)" if origin.estimate else "%(year)s outcome", year=year)
+
+    def estimate_note(self, origin: Origin) -> Text:
+        if not origin.estimate:
+            return Text()
+        v = self.voice
+        return v.word("The %(year)s outcomes are the report's estimates, not final figures (%(where)s).",
+                      year=str(self.doc.review_year or ""), where=v.line_ref(origin.estimate_line))
+
+    # ------------------------------------------------------------ causes
+
+    def _collected(self, cause: Cause) -> bool:
+        """Whether a general explanation is stated once under the table rather than on this row."""
+        return cause.general and self._general_count(cause) >= GENERAL_MIN_ROWS
+
+    def _general_count(self, cause: Cause) -> int:
+        return sum(1 for r in self.analysis.scorecard.rows() if not r.cause_zh and self.causes.get(r.line) == cause)
+
+    def general_causes(self) -> Iterable[Text]:
+        """Each general explanation the report gives several rows, once, with how many rows it covers."""
+        seen: list[Cause] = []
+        for row in self.analysis.scorecard.rows():
+            cause = None if row.cause_zh else self.causes.get(row.line)
+            if cause is None or cause in seen or not self._collected(cause):
+                continue
+            seen.append(cause)
+            v = self.voice
+            yield v.word("For %(n)s indicators the report gives only general factors: %(factors)s (%(where)s)",
+                         n=v.count(self._general_count(cause)), factors=self.factors(cause),
+                         where=v.line_ref(cause.line))
 
     def _stated(self, row: ScoredIndicator) -> Cause:
         """The reason the report states for a shortfall it names (factors read only for English)."""
@@ -285,14 +381,15 @@ class BriefBuilder:
         """The report's own explanation: as written in Chinese, as glossary terms in English."""
         if cause is None:
             return Text()
+        msg = "Report cites general factors: %(factors)s" if cause.general else "Report cites: %(factors)s"
+        return self.voice.word(msg, factors=self.factors(cause))
+
+    def factors(self, cause: Cause) -> Text:
         v = self.voice
         if self.en:
-            factors = Text.join([v.term(f, "term", line=cause.line, context=cause.text_zh) for f in cause.factors],
-                                str(v.word("; ")))
-        else:
-            factors = Text.plain(cause.text_zh)
-        msg = "Report cites general factors: %(factors)s" if cause.general else "Report cites: %(factors)s"
-        return v.word(msg, factors=factors)
+            return Text.join([v.term(f, "term", line=cause.line, context=cause.text_zh) for f in cause.factors],
+                             str(v.word("; ")))
+        return Text.plain(cause.text_zh)
 
     def reason(self, row: ScoredIndicator) -> Text:
         """The short reason beside the target and outcome columns, else the full sentence."""
@@ -433,29 +530,65 @@ class BriefBuilder:
 
     def plan_row(self, item: PlanIndicator) -> PlanRow:
         v, ch = self.voice, item.change
-        change = v.word(CHANGE_WORDS[ch.kind.value])
-        if ch.replaces:
-            change = Text.join([change, Text.plain(" ("), self.indicator(ch.replaces, item.line),
-                                Text.plain(")")])
+        mark, word = change_mark(ch.kind, ch.ambition)
+        own = ch.kind is not ChangeKind.REPLACED  # a replaced indicator's last year is another indicator's
+        old = self._review_rows.get(ch.previous_line) if own and ch.previous_line else None
+        if old is not None and old.actual.kind in (TargetKind.EMPTY, TargetKind.PENDING):
+            old = None  # no outcome to set the new target against
+        notes = [self.replaced_note(item), self.rename_note(item),
+                 self.index_note(item.name_zh, item.unit, item.line, target=item.target_text)]
         return PlanRow(
             number=str(item.number or ""),
             name=self.indicator(item.name_zh, item.line,
                                 " | ".join(x for x in (item.name_zh, item.unit, item.target_text) if x)),
-            unit=v.unit(item.unit) if item.origin == "table" else Text(),  # prose targets carry their unit
+            unit=self.unit(item.unit) if item.origin == "table" else Text(),  # prose targets carry their unit
             binding=item.binding,
-            target=v.target(item.target_text, item.unit, line=item.line),
-            previous=v.target(ch.previous_text, item.unit, line=ch.previous_line) if ch.previous_text else Text(),
+            target=self.cell(item.name_zh, item.target_text, item.unit, item.line),
+            previous=(self.cell(item.name_zh, ch.previous_text, item.unit, ch.previous_line)
+                      if ch.previous_text and own else Text()),
             change_key=ch.kind.value,
-            change=change,
+            change=v.word(word),
             level=item.level,
             category=v.term(item.category, "heading", line=item.line) if item.category else Text(),
             source=v.line_ref(item.line),
+            ambition=ch.ambition.value,
+            mark=mark,
+            outcome=self.cell(old.name_zh, old.actual_text, old.unit, old.line) if old is not None else Text(),
+            outcome_status=old.status.value if old is not None else "",
+            renamed_from=self.indicator(ch.previous_name, ch.previous_line) if ch.renamed and ch.previous_name else Text(),
+            definition_changed=ch.renamed and ch.definition_line is not None,
+            notes=tuple(n for n in notes if n),
+            findings=self.notes.for_row(item.line),
             benchmark=self.benchmark(item),
         )
 
     def benchmark(self, item: PlanIndicator) -> Text:
         found = self.context.benchmark(item.indicator_id, item.line) if self.context else None
         return self.cross.benchmark(found, item.indicator_id) if found else Text()
+
+    @property
+    def _review_rows(self) -> dict[int, ScoredIndicator]:
+        return {r.line: r for r in self.analysis.scorecard.rows() if r.origin == "table"}
+
+    def replaced_note(self, item: PlanIndicator) -> Text:
+        ch, v = item.change, self.voice
+        if ch.kind is not ChangeKind.REPLACED or not ch.replaces:
+            return Text()
+        old = self.indicator(ch.replaces, ch.previous_line)
+        if not ch.previous_text:
+            return v.word("Replaces %(old)s", old=old)
+        return v.word("Replaces %(old)s (last year's target %(previous)s)", old=old,
+                      previous=v.target(ch.previous_text, item.unit, line=ch.previous_line))
+
+    def rename_note(self, item: PlanIndicator) -> Text:
+        ch, v = item.change, self.voice
+        if not ch.renamed or not ch.previous_name:
+            return Text()
+        old = self.indicator(ch.previous_name, ch.previous_line)
+        if ch.definition_line is not None:
+            return v.word("Definition changed: last year %(old)s (%(where)s)", old=old,
+                          where=v.line_ref(ch.definition_line))
+        return v.word("Renamed: last year %(old)s", old=old)
 
     def retired(self, plan: PlanComparison) -> Iterable[Text]:
         for r in plan.retired:
@@ -470,6 +603,14 @@ class BriefBuilder:
                 yield self.project_table(summary, by_source=True)
 
     def project_table(self, s: ProjectSummary, by_source: bool = False) -> TableBlock:
+        """One projects table; a column every row leaves empty is left out."""
+        table = self._project_table(s, by_source)
+        keep = [j for j in range(len(table.header)) if j == 0 or any(j < len(r) and r[j] for r in table.rows)]
+        return replace(table, header=tuple(table.header[j] for j in keep),
+                       rows=tuple(tuple(r[j] for j in keep) for r in table.rows),
+                       numeric_columns=tuple(i for i, j in enumerate(keep) if j in table.numeric_columns))
+
+    def _project_table(self, s: ProjectSummary, by_source: bool = False) -> TableBlock:
         v = self.voice
         year = self.doc.review_year if s.stage == "review" else self.doc.plan_year
         invest = "Investment completed" if s.stage == "review" else "Investment planned for the year"
@@ -528,23 +669,17 @@ class BriefBuilder:
 
     # ------------------------------------------------------------ findings
 
-    def findings(self) -> Iterable[Finding]:
-        """The fact-checks of the report, then what the cross-report stage found; errors first."""
-        found = [Finding(
-            severity=f.severity,
-            severity_label=self.voice.word(SEVERITY_WORDS.get(f.severity, "Information")),
-            message=self.finding_message(f),
-            where=Text.plain(self.voice.line_ref(*f.lines)),
-        ) for f in self.analysis.findings]
+    def findings(self) -> tuple[Finding, ...]:
+        """The notes on the source, with what the cross-report stage found among the problems; errors first."""
+        notes = self.notes.section()
+        problems = [f for f in notes if not f.passed]
         for c in (self.context.continuity if self.context else ()):
-            found.append(Finding(severity=c.severity, severity_label=self.cross.severity(c.severity),
-                                 message=self.cross.continuity(c, c.reviewed_line),
-                                 where=Text.plain(self.voice.line_ref(c.reviewed_line))))
-        yield from sorted(found, key=lambda f: SEVERITY_ORDER.index(f.severity)
-                          if f.severity in SEVERITY_ORDER else len(SEVERITY_ORDER))
-
-    def finding_message(self, f: CheckFinding) -> Text:
-        return self.wording.sentence(f.sentence, whole=True)
+            problems.append(Finding(severity=c.severity, severity_label=self.cross.severity(c.severity),
+                                    message=self.cross.continuity(c, c.reviewed_line),
+                                    where=Text.plain(self.voice.line_ref(c.reviewed_line))))
+        problems.sort(key=lambda f: SEVERITY_ORDER.index(f.severity) if f.severity in SEVERITY_ORDER
+                      else len(SEVERITY_ORDER))
+        return (*problems, *(f for f in notes if f.passed))
 
     # ------------------------------------------------------------ appendix
 
@@ -568,6 +703,14 @@ def _formatted_date(iso: str | None, voice: Voice) -> str:
         return voice.date(date.fromisoformat(iso))
     except ValueError:
         return ""
+
+
+_FLIPPED = {TargetKind.AT_LEAST: TargetKind.AT_MOST, TargetKind.AT_MOST: TargetKind.AT_LEAST}
+
+
+def _flipped(kind: TargetKind) -> TargetKind:
+    """The bound of the opposite sign: at least −2 is a fall of at most 2."""
+    return _FLIPPED.get(kind, kind)
 
 
 def _ordered(counts: dict[str, int]) -> list[tuple[str, int]]:

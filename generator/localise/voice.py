@@ -79,6 +79,10 @@ class Voice:
     def target(self, text: str, unit: str, *, line: int | None = None) -> Text:
         raise NotImplementedError
 
+    def parsed_target(self, target: Target, unit: str, *, line: int | None = None) -> Text:
+        """A target the analysis computed (an index's implied rate), formatted in this language."""
+        raise NotImplementedError
+
     def unit(self, zh: str) -> Text:
         raise NotImplementedError
 
@@ -91,6 +95,10 @@ class Voice:
 
     def date(self, d: date, precision: str = "day") -> str:
         return self.numbers.date(d, precision)
+
+    def line_number(self, n: int) -> str:
+        """A source line number inside a sentence ("line 427" of a finding)."""
+        return str(n)
 
     def line_ref(self, *lines: int | None) -> str:
         shown = sorted({n for n in lines if n})
@@ -113,6 +121,9 @@ class SourceVoice(Voice):
 
     def target(self, text: str, unit: str, *, line: int | None = None) -> Text:
         return Text.plain(text.strip())
+
+    def parsed_target(self, target: Target, unit: str, *, line: int | None = None) -> Text:
+        return Text.plain(self.numbers.target(target, unit) or target.text.strip())
 
     def unit(self, zh: str) -> Text:
         return Text.plain(zh)
@@ -164,10 +175,12 @@ class RenderedVoice(Voice):
     def target(self, text: str, unit: str, *, line: int | None = None) -> Text:
         if not text.strip():
             return Text()
-        parsed: Target = parse_target(text)
+        return self.parsed_target(parse_target(text), unit, line=line)
+
+    def parsed_target(self, parsed: Target, unit: str, *, line: int | None = None) -> Text:
         shown = self.numbers.target(parsed, unit)
         if shown is None:
-            return self.term(text, "term", line=line)
+            return self.term(parsed.text, "term", line=line)
         q = target_quantity(parsed, unit)
         if q is not None and not parsed.aspiration and not parsed.note:
             self.rendered.append(_Rendered(q, shown))
@@ -206,6 +219,11 @@ class RenderedVoice(Voice):
 
     def line_ref(self, *lines: int | None) -> str:
         shown = super().line_ref(*lines)
+        self.glossary_texts.add(shown)  # a citation of the source, not a figure
+        return shown
+
+    def line_number(self, n: int) -> str:
+        shown = super().line_number(n)
         self.glossary_texts.add(shown)  # a citation of the source, not a figure
         return shown
 

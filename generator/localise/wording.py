@@ -52,7 +52,7 @@ class Wording:
         if isinstance(p, Count):
             return Text.plain(v.count(p.n))
         if isinstance(p, Line):
-            return Text.plain(str(p.n))
+            return Text.plain(v.line_number(p.n))
         if isinstance(p, Indicator):
             return self._indicator(p.name) if p.name else Text()
         if isinstance(p, Terms):

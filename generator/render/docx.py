@@ -340,10 +340,13 @@ class _Writer:
                 glyph, b_ink, b_fill = _fill_of(self.ctx.tokens, b.look)
                 self.write(paragraph, " " if (i or c.text) else "")
                 self.write(paragraph, _badge_text(glyph, b), ink=b_ink, fill=b_fill)
-        if c.extra:
-            extra = cell.add_paragraph()
-            self.set_style(extra, "Table Source")
-            self.write(extra, c.extra)
+        for note in c.notes:
+            line = cell.add_paragraph()
+            self.set_style(line, "Table Source")
+            if note.look:
+                glyph, note_ink, _fill = _fill_of(self.ctx.tokens, note.look)
+                self.write(line, f"{glyph} ", ink=note_ink)
+            self.write(line, note.text)
 
     # -- page furniture and properties -----------------------------------------------
 

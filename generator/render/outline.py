@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, ClassVar, Iterable, Sequence
 
-from generator.brief import Brief, Chart, Figure, SectionBrief, Segment, Text
+from generator.brief import Brief, Chart, Figure, Finding, SectionBrief, Segment, Text
 
 Words = Callable[[str], str]  # msgid -> the brief language's words
 Look = tuple[str, str]  # (token group, key): colour and glyph from templates/tokens.yaml
@@ -49,10 +49,18 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A line in small type under a cell's text: the report's cause, a row's note, a finding on the row."""
+
+    text: Text
+    look: Look | None = None  # a finding's severity: drawn with its glyph and colour
+
+
+@dataclass(frozen=True)
 class Cell:
     text: Text = Text()
     badges: tuple[Badge, ...] = ()  # drawn after the text
-    extra: Text = Text()  # a second line in small type (the report's own cause)
+    notes: tuple[Note, ...] = ()  # lines in small type under the text
     binding: bool = False  # the binding-indicator mark after the text
     muted: bool = False
     level: int = 0  # indentation of a sub-row's name
@@ -226,26 +234,34 @@ class _Builder:
         children: list = [Heading(self.w("Review scorecard"), 2, b.review_year)]
         if b.score_origin:
             children.append(Para(b.score_origin, "origin"))
+        if b.estimate_note:
+            children.append(Para(b.estimate_note, "origin"))
         if b.score_rows:
+            unit = b.score_unit_column
             columns = self.columns((
-                ("no", "No.", 0.05, True, True), ("name", "Indicator", 0.25, False, False),
-                ("unit", "Unit", 0.07, False, True), ("target", "Target", 0.11, True, True),
-                ("actual", "Actual", 0.11, True, True), ("status", "Status", 0.11, False, True),
-                ("reason", "Reason", 0.24, False, False), ("src", "Source", 0.06, False, True),
+                ("no", "No.", 0.05, True, True), ("name", "Indicator", 0.25 if unit else 0.28, False, False),
+                *((("unit", "Unit", 0.07, False, True),) if unit else ()),
+                ("target", "Target", 0.11, True, True),
+                ("actual", "Actual", 0.11 if unit else 0.12, True, True), ("status", "Status", 0.11, False, True),
+                ("reason", "Reason", 0.24 if unit else 0.27, False, False), ("src", "Source", 0.06, False, True),
             ))
+            if b.actual_heading:
+                columns = tuple(Column(c.key, b.actual_heading, c.width, c.numeric, c.whole) if c.key == "actual"
+                                else c for c in columns)
             groups = _grouped(b.score_rows, lambda r: Row((
                 Cell(Text.plain(r.number), muted=True),
                 Cell(r.name, binding=r.binding, level=r.level),
-                Cell(r.unit, value=True),
+                *((Cell(r.unit, value=True),) if unit else ()),
                 Cell(r.target, value=True),
                 Cell(r.actual, value=True),
                 Cell(badges=(Badge(("status", r.status.key), r.status.label),)),
-                Cell(r.reason, extra=r.cause),
+                Cell(r.reason, notes=_notes((r.cause, *r.notes), r.findings)),
                 Cell(Text.plain(r.source)),
             ), ("status", r.status.key), r.level, r.binding))
             children.append(Table("scorecard", columns, groups))
             if any(r.binding for r in b.score_rows):
                 children.append(Para(self.w("* binding indicator; all others are anticipatory."), "note"))
+            children += [Para(g, "note") for g in b.general_causes]
         if b.tallies:
             children += [Heading(self.w("Tallies"), 3), self.tallies()]
         children += self.charts("scorecard")
@@ -282,21 +298,36 @@ class _Builder:
         if b.plan_origin:
             children.append(Para(b.plan_origin, "origin"))
         if b.plan_rows:
+            unit, outcome = b.plan_unit_column, b.plan_outcome_column
+            # the name takes what an absent column leaves
+            name = 0.34 + (0 if unit else 0.07) + (0 if outcome else 0.115)
             columns = self.columns((
-                ("no", "No.", 0.05, True, True), ("name", "Indicator", 0.34, False, False),
-                ("unit", "Unit", 0.07, False, True), ("target", "This year", 0.16, True, True),
-                ("previous", "Last year", 0.16, True, True), ("change", "Change", 0.15, False, False),
-                ("src", "Source", 0.07, False, True),
+                ("no", "No.", 0.05, True, True), ("name", "Indicator", name, False, False),
+                *((("unit", "Unit", 0.07, False, True),) if unit else ()),
+                ("target", "This year", 0.115, True, True), ("previous", "Last year", 0.115, True, True),
+                *((("outcome", "Outcome", 0.115, True, True),) if outcome else ()),
+                ("change", "Change", 0.17, False, False), ("src", "Source", 0.06, False, True),
             ))
+            if outcome:
+                columns = tuple(Column(c.key, b.outcome_heading, c.width, c.numeric, c.whole) if c.key == "outcome"
+                                else c for c in columns)
+
+            def dash(text: Text) -> Cell:
+                return Cell(text, value=True) if text else Cell(Text.plain("—"), muted=True)
+
+            def mark(p) -> str:
+                return p.mark or p.change_key
+
             groups = _grouped(b.plan_rows, lambda p: Row((
                 Cell(Text.plain(p.number), muted=True),
-                Cell(p.name, binding=p.binding, level=p.level),
-                Cell(p.unit, value=True),
-                Cell(p.target, value=True, extra=p.benchmark),
-                Cell(p.previous, value=True) if p.previous else Cell(Text.plain("—"), muted=True),
-                Cell(badges=(Badge(("change", p.change_key), p.change),)) if p.change_key else Cell(p.change),
+                Cell(p.name, binding=p.binding, level=p.level, notes=_notes(p.notes, p.findings)),
+                *((Cell(p.unit, value=True),) if unit else ()),
+                Cell(p.target, value=True, notes=_notes((p.benchmark,), ())),
+                dash(p.previous),
+                *((dash(p.outcome),) if outcome else ()),
+                Cell(badges=(Badge(("change", mark(p)), p.change),)) if mark(p) else Cell(p.change),
                 Cell(Text.plain(p.source)),
-            ), ("change", p.change_key) if p.change_key else None, p.level, p.binding))
+            ), ("change", mark(p)) if mark(p) else None, p.level, p.binding))
             children.append(Table("plan", columns, groups))
             if any(p.binding for p in b.plan_rows):
                 children.append(Para(self.w("* binding indicator; all others are anticipatory."), "note"))
@@ -394,6 +425,11 @@ class _Builder:
             gap_example=Text((Segment(gap, lang=b.source_tag, gap=True),)) if gap else Text(),
             charts=b.charts,
         )
+
+
+def _notes(texts: Iterable[Text], findings: Iterable[Finding]) -> tuple[Note, ...]:
+    """A row's small-type lines: its notes (empty ones left out), then its findings with their severity."""
+    return (*(Note(t) for t in texts if t), *(Note(f.message, ("severity", f.severity)) for f in findings))
 
 
 def _grouped(rows: Sequence, make: Callable[[object], Row]) -> tuple[RowGroup, ...]:

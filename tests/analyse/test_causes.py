@@ -77,16 +77,25 @@ def test_seed_indicators_listed_after_ciwai_get_the_general_cause(seed) -> None:
         assert cause.line == 247  # the attachment's opening sentence, nearest before the clause
 
 
+def test_seed_grp_was_hit_by_the_strain_on_covid_control(seed) -> None:
+    """The largest miss: "…遭遇前所未有的严峻挑战，对我市经济社会发展带来较大冲击，地区生产总值等主要经济指标波动下滑"."""
+    cause = _by_name(seed)["地区生产总值增速"]
+    assert cause is not None and not cause.general
+    assert cause.text_zh == "全市疫情防控遭遇前所未有的严峻挑战，对我市经济社会发展带来较大冲击"
+    assert cause.factors == ("疫情防控遭遇前所未有的严峻挑战",)  # the glossary's form, subject dropped
+    assert cause.line == 255
+
+
 def test_seed_rows_without_an_explanation_have_none(seed) -> None:
     by_name = _by_name(seed)
     # missed, but the prose gives no reason for them; the parent row of a named sub-row stays apart
-    for name in ("地区生产总值增速", "高技术产业增加值占工业比重", "固定资产投资增速", "民间投资增速",
+    for name in ("高技术产业增加值占工业比重", "固定资产投资增速", "民间投资增速",
                  "民营经济增加值占地区生产总值的比重", "税收增速", "农村居民人均可支配收入增速"):
         assert by_name[name] is None, name
     scorecard, causes = seed
     explained = {r.line for r in scorecard.rows() if r.status is Status.MISSED} & set(causes)
     assert set(causes) == explained  # only missed rows by default
-    assert len(causes) == 11  # 粮食, 工业, 服务业, 社零, 进出口 + the six general ones
+    assert len(causes) == 12  # 地区生产总值, 粮食, 工业, 服务业, 社零, 进出口 + the six general ones
 
 
 def test_every_seed_factor_renders_in_english(seed) -> None:
@@ -195,6 +204,20 @@ def test_general_cause_applies_to_a_list_affected_in_general() -> None:
     assert cause.general and cause.line == 90
     assert cause.text_zh == "受疫情和国际环境变化影响"
     assert cause.factors == ("疫情", "国际环境变化")
+
+
+@pytest.mark.parametrize(("sentence", "text", "factors"), [
+    # a bare "对…带来冲击" takes the phrase before it as its subject; a phrase that only dates it is dropped
+    ("四季度以来，全省遭遇罕见洪涝灾害，对经济运行带来较大冲击，地区生产总值等主要指标增速回落。",
+     "全省遭遇罕见洪涝灾害，对经济运行带来较大冲击", ("全省遭遇罕见洪涝灾害",)),
+    ("下半年，持续干旱对农业生产造成严重影响，地区生产总值等指标不及预期。",
+     "持续干旱对农业生产造成严重影响", ("持续干旱",)),
+])
+def test_an_indicator_listed_with_deng_gets_the_impact_before_it(sentence: str, text: str,
+                                                                  factors: tuple[str, ...]) -> None:
+    _, causes = _synthetic(sentence)
+    assert set(causes) == {"地区生产总值增速"}
+    assert (causes["地区生产总值增速"].text_zh, causes["地区生产总值增速"].factors) == (text, factors)
 
 
 def test_a_general_marker_without_a_general_cause_gives_nothing() -> None:

@@ -46,7 +46,7 @@ def test_an_indicator_dropped_from_the_review_is_found(tmp_path):
 
 
 def test_a_renamed_indicator_is_found_once(tmp_path):
-    # 实际利用外资 is the catalogue's alias of 实际使用外资: one indicator under another name, same target.
+    # 实际利用外资 continues the series of 实际使用外资 (catalogue series, one standard measure): renamed, same target.
     found = _findings(tmp_path, renamed(next_year(BASE), "实际使用外资", "实际利用外资"))
     assert [(f.kind, f.indicator_id, f.planned_name, f.reviewed_name) for f in found] == [
         (ContinuityKind.RENAMED, "fdi_utilised", "实际使用外资", "实际利用外资")]

@@ -30,6 +30,7 @@ def message(f: Finding) -> str:
 SEED_FINDINGS = [
     (17, "info", "prose_table_agrees"),  # 22 prose figures agree with the 2022 table
     (73, "warning", "prose_table_mismatch"),  # 外贸进出口…增长2% vs 2.5左右
+    (105, "warning", "renamed_unstated"),  # 实际利用外资 -> 实际使用外资, not among the stated changes
     (105, "info", "tally_agrees"),  # 35 = 6 binding (5 met, 1 no target) + 29 expected (13/15/1)
     (107, "info", "share_agrees"),  # 3754 / 4104 = 91.47% ≈ 91.5%
     (107, "info", "sum_agrees"),  # six sectors: 43.5+1021.5+152+2440+154.5+292.5 = 4104
@@ -42,6 +43,7 @@ SEED_FINDINGS = [
     (137, "info", "sum_agrees"),  # 868+31+2809+134+114+340 = 4296
     (247, "info", "tally_agrees"),
     (255, "warning", "prose_table_mismatch"),  # 进出口总值增速下降至2% vs 2.5左右
+    (296, "warning", "renamed_unstated"),  # 数字经济核心产业增加值增速 -> 数字经济增加值增速
     (506, "info", "tally_agrees"),
     (510, "info", "changes_agree"),  # 5 new indicators, 民间投资增速 -> 制造业投资增速
     (534, "warning", "unit_contradicts_name"),  # 人均地区生产总值（%）
@@ -148,7 +150,7 @@ def test_format_and_cli(seed_doc, seed_path) -> None:
                           capture_output=True, text=True, cwd=ROOT, check=True).stdout
     lines = text.splitlines()
     assert lines[1].startswith(f"{seed_path}:73: warning: 正文“外贸进出口")
-    assert lines[-1] == f"{seed_path}: 19 finding(s): 0 error, 4 warning, 15 info"
+    assert lines[-1] == f"{seed_path}: 21 finding(s): 0 error, 6 warning, 15 info"
     out = subprocess.run(
         [sys.executable, "-m", "generator", "check", str(seed_path), "--json"],
         capture_output=True, text=True, cwd=ROOT, check=True,
@@ -156,3 +158,39 @@ def test_format_and_cli(seed_doc, seed_path) -> None:
     data = json.loads(out.stdout)
     assert [(d["lines"][0], d["code"]) for d in data] == [(ln, code) for ln, _, code in SEED_FINDINGS]
     assert {"severity", "code", "message", "params", "lines"} == set(data[0])
+
+
+def _renamed_pair(plan_prose: str):
+    review = table([
+        row(101, "地区生产总值增速", "6左右", "5", number=1),
+        row(102, "绿色低碳产业增加值增速", "10左右", "8", number=2),
+        row(103, "实际利用外资", "100以上", "90", number=3, unit="亿美元"),
+    ], year=2030, actual=True, attachment=1)
+    plan = table([
+        row(201, "地区生产总值增速", "6左右", number=1),
+        row(202, "绿色产业增加值增速", "10以上", number=2),  # a similar name: 低碳 dropped
+        row(203, "实际使用外资", "保稳提质", number=3, unit="亿美元"),  # the catalogue's series
+    ], year=2031, actual=False, attachment=2, line=200)
+    return document(tables=[review, plan], attachments={1: [], 2: [para(190, plan_prose)]})
+
+
+def test_renames_the_report_does_not_state_are_findings() -> None:
+    findings = [f for f in analysed(_renamed_pair("指标体系总体保持稳定。")).findings if f.code == "renamed_unstated"]
+    assert [(f.severity, texts(f)["old"], texts(f)["new"], f.lines) for f in findings] == [
+        ("warning", "绿色低碳产业增加值增速", "绿色产业增加值增速", (102, 202)),
+        ("warning", "实际利用外资", "实际使用外资", (103, 203)),
+    ]
+    assert "报告所述指标调整情况未提及" in message(findings[1])
+
+
+def test_a_rename_the_report_states_is_no_finding() -> None:
+    doc = _renamed_pair("将“实际利用外资”更名为“实际使用外资”，绿色低碳产业增加值增速更名为绿色产业增加值增速。")
+    assert [f for f in analysed(doc).findings if f.code == "renamed_unstated"] == []
+
+
+def test_passed_checks_are_marked_as_such(seed_doc) -> None:
+    findings = analysed(seed_doc).findings
+    passed = {f.code.value for f in findings if f.passed}
+    assert passed == {"prose_table_agrees", "sum_agrees", "share_agrees", "tally_agrees", "changes_agree"}
+    assert not any(f.passed for f in findings if f.severity != "info")
+    assert not next(f for f in findings if f.code == "unit_missing_qualitative").passed

@@ -6,7 +6,7 @@ import pytest
 from tests.support.indicator_docs import document, para, row, table
 
 from generator.lexicon.catalogue import Polarity
-from generator.analyse.changes import Ambition, ChangeKind, compare_targets
+from generator.analyse.changes import Ambition, ChangeKind, compare_targets, similar_names
 from generator.analyse.prose_targets import extract_plan_targets, targets_in
 from generator.analyse.indicators import analyse_indicators
 from generator.document import ParagraphKind
@@ -27,14 +27,19 @@ H, L, U = Polarity.HIGHER, Polarity.LOWER, Polarity.UNKNOWN
         ("5.5以内", "5.5以内", L, ChangeKind.UNCHANGED, Ambition.SAME),
         ("60以上", "60万人以上", H, ChangeKind.UNCHANGED, Ambition.SAME),
         ("正增长", "正增长", H, ChangeKind.UNCHANGED, Ambition.SAME),
-        ("—", "—", H, ChangeKind.UNCHANGED, Ambition.SAME),
+        ("—", "—", H, ChangeKind.PENDING, Ambition.UNKNOWN),  # still left to the state
         ("在“十四五”规划期内统筹考虑", "▽", H, ChangeKind.UNCHANGED, Ambition.SAME),
         ("5.5左右", "5.5以内", L, ChangeKind.REWORDED, Ambition.MORE),
         ("20左右", "20以上", H, ChangeKind.REWORDED, Ambition.MORE),
-        ("4左右", "4", H, ChangeKind.REWORDED, Ambition.SAME),
+        ("4左右", "4", H, ChangeKind.FIRMED, Ambition.SAME),  # 左右 dropped: a firm figure, not a rewording
+        ("12.5左右", "12.5", U, ChangeKind.FIRMED, Ambition.SAME),
+        ("同口径3左右", "同口径3", H, ChangeKind.FIRMED, Ambition.SAME),
+        ("6左右", "6以上", H, ChangeKind.REWORDED, Ambition.MORE),
         ("100以上", "保稳促优", H, ChangeKind.REWORDED, Ambition.UNKNOWN),
         ("71左右", "较上年提升0.5个百分点", H, ChangeKind.REWORDED, Ambition.UNKNOWN),
-        ("1.73", "—", H, ChangeKind.REWORDED, Ambition.UNKNOWN),
+        ("1.73", "—", H, ChangeKind.PENDING, Ambition.UNKNOWN),  # a table note: 以国家下达目标值为准
+        ("1.73", "以国家下达目标值为准", L, ChangeKind.PENDING, Ambition.UNKNOWN),
+        ("0.5", "国家暂未下达", L, ChangeKind.PENDING, Ambition.UNKNOWN),
     ],
 )
 def test_compare_targets(previous: str, current: str, polarity: Polarity, kind: ChangeKind, ambition: Ambition) -> None:
@@ -154,3 +159,73 @@ def test_seed_plan_changes(seed_doc) -> None:
     deaths = by_name["每亿元地区生产总值生产安全事故死亡人数"].change
     assert (deaths.kind, deaths.ambition) == (ChangeKind.LOWERED, Ambition.MORE)
     assert plan.origin.kind == "table" and plan.origin.attachment == 2
+
+
+@pytest.mark.parametrize(("a", "b", "similar"), [
+    ("数字经济核心产业增加值增速", "数字经济增加值增速", True),
+    ("税收收入增速", "税收增速", True),
+    ("城镇居民人均可支配收入增速", "农村居民人均可支配收入增速", False),  # a replacement, not an insertion
+    ("单位地区生产总值能耗下降", "单位地区生产总值二氧化碳排放下降", False),
+    ("实际利用外资", "实际利用外资", False),  # the same name is not a rename
+    ("农业增加值增速", "农林牧渔业增加值增速", True),
+    ("投资增速", "制造业投资增速", False),  # a word in front: a narrower measure
+    ("居民人均可支配收入增速", "农村居民人均可支配收入增速", False),
+    ("工业投资增速", "工业技术改造类投资增速", False),  # five characters more: another measure
+    ("人均地区生产总值", "“一区”与“两群”人均地区生产总值比值", False),
+])
+def test_similar_names(a: str, b: str, similar: bool) -> None:
+    assert similar_names(a, b) is similar and similar_names(b, a) is similar
+
+
+def _renamed(notes: tuple[str, ...] = (), plan_prose: str = "指标体系保持稳定。", review_prose: str = ""):
+    review = table([
+        row(101, "数字经济核心产业增加值增速", "10左右", "8", number=1),
+        row(102, "绿色低碳产业增加值增速", "10左右", "8", number=2),
+        row(103, "实际利用外资", "100以上", "90", number=3, unit="亿美元"),
+        row(104, "主要污染物减排量", "", "", number=4, unit="万吨"),
+        row(105, "化学需氧量", "1.7", "预计能完成", sub=True, unit="万吨"),
+        row(106, "氨氮", "0.07", "预计能完成", sub=True, unit="万吨"),
+    ], year=2030, actual=True, attachment=1)
+    plan = table([
+        row(201, "数字经济增加值增速", "10以上", number=1),
+        row(202, "绿色产业增加值增速", "10左右", number=2),
+        row(203, "实际使用外资", "保稳提质", number=3, unit="亿美元"),
+        row(204, "主要污染物减排量", "", number=4, unit="万吨"),
+        row(205, "化学需氧量", "—", sub=True, unit="万吨"),
+        row(206, "氨氮", "—", sub=True, unit="万吨"),
+    ], year=2031, actual=False, attachment=2, line=200, notes=notes)
+    doc = document(tables=[review, plan], attachments={1: [para(95, review_prose)] if review_prose else [],
+                                                        2: [para(190, plan_prose)]})
+    return {p.name_zh: p.change for p in analyse_indicators(doc, project().catalogue).plan.rows()}
+
+
+def test_renamed_indicators_are_matched_by_series_and_by_similar_name() -> None:
+    changes = _renamed()
+    digital, green, fdi = changes["数字经济增加值增速"], changes["绿色产业增加值增速"], changes["实际使用外资"]
+    assert (digital.kind, digital.ambition, digital.previous_name) == (
+        ChangeKind.REWORDED, Ambition.MORE, "数字经济核心产业增加值增速")  # a series of the catalogue
+    assert (green.kind, green.previous_name, green.similar_name) == (
+        ChangeKind.REWORDED, "绿色低碳产业增加值增速", True)  # same target, renamed: not "unchanged"
+    assert fdi.previous_name == "实际利用外资" and fdi.renamed and not fdi.similar_name
+    assert all(c.definition_line is None for c in (digital, green, fdi))  # the report says nothing of a basis
+
+
+def test_a_rename_is_a_change_of_definition_where_the_report_says_the_basis_changed() -> None:
+    changes = _renamed(notes=("根据国家统计口径，数字经济增加值统计口径为核心产业。",),
+                       review_prose="第3项“实际利用外资”指标，按新版统计制度统一使用实际使用外资数据。")
+    assert changes["数字经济增加值增速"].definition_line == 208  # the plan table's note
+    assert changes["实际使用外资"].definition_line == 95  # the review's calibre note
+    assert changes["绿色产业增加值增速"].definition_line is None
+
+
+def test_targets_left_to_the_state_are_pending_and_their_heading_follows() -> None:
+    changes = _renamed()
+    assert changes["化学需氧量"].kind is ChangeKind.PENDING and changes["氨氮"].kind is ChangeKind.PENDING
+    assert changes["主要污染物减排量"].kind is ChangeKind.PENDING  # no target of its own either year
+
+
+def test_a_replaced_indicator_has_no_ambition_of_its_own() -> None:
+    doc = _two_years("将民间投资增速调整为制造业投资增速。")
+    replaced = next(p for p in analyse_indicators(doc, project().catalogue).plan.rows() if p.name_zh == "制造业投资增速")
+    assert replaced.change.kind is ChangeKind.REPLACED and replaced.change.ambition is Ambition.UNKNOWN
+    assert not replaced.change.renamed

@@ -14,7 +14,7 @@ from generator.lexicon.catalogue import Polarity
 from generator.analyse.indicators import analyse_indicators
 from generator.localise.briefs import wording_for
 from generator.render.scorecard_files import scorecard_csv, scorecard_json
-from generator.analyse.scoring import Status, score
+from generator.analyse.scoring import Status, index_rate, score
 from generator.analyse.tallies import parse_tally
 from generator.targets import parse_target
 from tests.support.paths import ROOT
@@ -191,9 +191,12 @@ def test_scorecard_json_shape(seed_doc) -> None:
     pollutants = next(r for r in data["review"] if r["name_zh"] == "主要污染物重点工程减排量")
     assert [c["name_zh"] for c in pollutants["children"]] == ["化学需氧量", "挥发性有机物", "氨氮", "氮氧化物"]
     assert data["tally"]["expected"]["met"] == 13 and data["tally"]["agrees"] is True
-    assert {"new", "raised", "lowered", "unchanged", "reworded", "replaced"} >= {p["change"] for p in data["plan"]}
+    assert {"new", "raised", "lowered", "unchanged", "firmed", "pending", "reworded", "replaced"} >= {
+        p["change"] for p in data["plan"]}
     assert [r["name_zh"] for r in data["retired"]] == ["森林覆盖率"]
-    assert data["origin"]["review"] == {"kind": "table", "line": 261, "table": 0, "attachment": 1}
+    # 2022年预计完成, and "2022年部分数据还未发布，为预计数" (line 247): the outcomes are estimates
+    assert data["origin"]["review"] == {"kind": "table", "line": 261, "table": 0, "attachment": 1,
+                                        "estimate": True, "estimate_line": 247}
     json.dumps(data, ensure_ascii=False)  # JSON-ready
 
 
@@ -212,3 +215,34 @@ def test_cli_scorecard(seed_path) -> None:
         capture_output=True, text=True, cwd=ROOT, check=True,
     )
     assert json.loads(out.stdout)["tally"]["binding"]["met"] == 5
+
+
+@pytest.mark.parametrize(("header", "prose", "line"), [
+    ("2030年预计完成", "全年经济运行总体平稳。", 100),  # the column says so
+    ("2030年预计", "", 100),
+    ("2030年完成情况", "（2030年部分数据尚未发布，为预计数）", 30),  # the text says so
+    ("2030年完成情况", "全年经济运行总体平稳。", None),  # final figures
+])
+def test_estimated_outcomes_are_flagged_with_where_the_report_says_so(header: str, prose: str,
+                                                                        line: int | None) -> None:
+    review = table([row(101, "地区生产总值增速", "6左右", "5", number=1)], year=2030, actual=True)
+    review.columns[-1].header = header
+    doc = document(review=[para(30, prose)] if prose else [], tables=[review])
+    origin = analyse_indicators(doc, project().catalogue).scorecard.origin
+    assert (origin.estimate, origin.estimate_line) == (line is not None, line)
+
+
+@pytest.mark.parametrize(("name", "unit", "cell", "rate"), [
+    ("居民消费价格指数", "%", "103以内", ("at_most", "3")),  # inflation of at most 3%
+    ("居民消费价格指数", "%", "102.1", ("exact", "2.1")),
+    ("居民消费价格指数", "", "101.5左右", ("about", "1.5")),
+    ("工业生产者出厂价格指数", "%", "98.5以上", ("at_least", "-1.5")),
+    ("居民消费价格指数", "%", "3左右", None),  # already a rate
+    ("营商环境指数", "分", "85", None),  # a score in its own unit
+    ("居民消费价格涨幅", "%", "103", None),  # not an index by name
+    ("居民消费价格指数", "%", "正增长", None),
+])
+def test_index_cells_imply_a_rate(name: str, unit: str, cell: str, rate: tuple[str, str] | None) -> None:
+    found = index_rate(name, unit, parse_target(cell))
+    assert (None if found is None else (found.kind.value, format(found.value.normalize(), "f"))) == rate
+    assert found is None or found.unit == "%"

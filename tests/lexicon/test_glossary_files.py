@@ -225,3 +225,10 @@ def test_any_file_gives_problems_or_glossary_error_never_a_crash(content: str | 
             read_glossary(Path(folder))
         except GlossaryError as exc:
             assert str(exc).startswith(str(path))
+
+
+def test_english_names_one_currency_cny() -> None:
+    """"CNY 410 billion" beside "100 million yuan" and "RMB deposits" reads as three currencies."""
+    other = re.compile(r"\b(?:yuan|RMB|renminbi)\b", re.I)
+    assert [(e.zh, e.en) for e in project().glossary.entries if other.search(e.en)] == []
+    assert {b.currency for b in project().units.bases.values() if b.currency} >= {"CNY"}

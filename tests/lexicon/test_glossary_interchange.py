@@ -128,7 +128,7 @@ def _csv(tmp_path: Path, *rows: str, header: str = ",".join(COLUMNS)) -> Path:
     (["../x.yaml,某术语,a term,term,,,,,,,"], 2, "bad glossary file '../x.yaml'"),
     (["units.yaml,某术语,a term,term,,,,,,,"], 2, "bad glossary file 'units.yaml'"),
     (["terms.yaml,某术语,a,term,,,,,,,", "terms.yaml,某术语,b,term,,,,,,,"], 3, "某术语: also in terms.yaml at line 2"),
-    (["terms.yaml,某术语,a,term,,,,,,,,extra"], 2, "12 cells, the header has 11"),
+    (["terms.yaml,某术语,a,term,,,,,,,,,extra"], 2, "13 cells, the header has 12"),
     (['terms.yaml,某术语,"unclosed,term,,,,,,,'], 2, "malformed CSV"),
     # conflicting renderings: 地区生产总值增速 is GRP growth in indicators.yaml
     (["terms.yaml,地区生产总值增速,regional growth,term,,,,,,,"], 2,

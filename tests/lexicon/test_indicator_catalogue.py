@@ -43,9 +43,9 @@ def test_every_seed_table_row_is_catalogued(catalogue: Catalogue, seed_doc) -> N
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("实际利用外资", "fdi_utilised"),  # renamed: same indicator
+        ("实际利用外资", "foreign_capital_utilised_local"),  # the old basis: its own entry of the series
         ("实际使用外资", "fdi_utilised"),
-        ("数字经济增加值增速", "digital_economy_core_growth"),
+        ("数字经济增加值增速", "digital_economy_growth"),  # renamed: its own entry of the series
         ("数字经济核心产业增加值增速", "digital_economy_core_growth"),
         ("西部陆海新通道货运量和货运值增速", "land_sea_corridor_freight_growth"),
         ("西部陆海新通道货运量、货运值增速", "land_sea_corridor_freight_growth"),
@@ -118,3 +118,12 @@ def test_a_folder_catalogue_is_read_from_the_glossary_loader(tmp_path: Path) -> 
     cat = project(tmp_path).catalogue
     assert [d.id for d in cat] == ["some_growth"]
     assert cat.match("某某增长率").en == "some growth"
+
+
+@pytest.mark.parametrize(("old", "new"), [("实际利用外资", "实际使用外资"), ("数字经济核心产业增加值增速", "数字经济增加值增速")])
+def test_renamed_indicators_are_one_series_with_distinct_english(catalogue: Catalogue, old: str, new: str) -> None:
+    """A table comparing them matches them, and a reader sees that the name (and basis) changed."""
+    a, b = catalogue.match(old), catalogue.match(new)
+    assert a is not None and b is not None
+    assert a.id != b.id and a.series_id == b.series_id
+    assert a.en != b.en

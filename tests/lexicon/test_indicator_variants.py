@@ -77,7 +77,7 @@ VARIANTS: list[tuple[str, str]] = [
     ("社会消费品零售总额增长", "retail_sales_growth"),
     ("全省社会消费品零售总额增长", "retail_sales_growth"),
     ("实际使用外资", "fdi_utilised"),
-    ("实际利用外资", "fdi_utilised"),
+    ("实际利用外资", "foreign_capital_utilised_local"),
     ("全省实际使用外资", "fdi_utilised"),
     # incomes and budget
     ("居民人均可支配收入增长", "disposable_income_growth"),

@@ -88,7 +88,9 @@ def test_plan_rows_mark_the_changes(briefs) -> None:
     assert kinds.count("new") == 5
     replaced = next(r for r in rows if r.change_key == "replaced")
     assert str(replaced.name) == "growth in manufacturing investment"
-    assert "growth in private investment" in str(replaced.change)
+    # private investment's target is not its own: no "last year" value, a note names whose it was
+    assert not replaced.previous and not replaced.outcome and replaced.ambition == "unknown"
+    assert [str(n) for n in replaced.notes] == ["Replaces growth in private investment (last year's target about 6%)"]
     assert [str(t) for t in briefs["en"].retired] == ["forest coverage"]
 
 
@@ -216,3 +218,128 @@ def test_a_report_without_tables_states_its_own_tally_at_a_glance() -> None:
     assert all("stated in the text" in str(t.stated) for t in out["en"].tallies)
     grain = next(r for r in out["en"].plan_rows if str(r.name) == "grain output")
     assert str(grain.target) == "about 700 million tonnes" and not grain.unit
+
+
+
+# ---------------------------------------------------------------- honest labels (the audit of issue 13)
+
+def _plan(brief: Brief, number: str):
+    return next(r for r in brief.plan_rows if r.number == number and r.level == 0)
+
+
+def _score(brief: Brief, number: str):
+    return next(r for r in brief.score_rows if r.number == number and r.level == 0)
+
+
+def test_seed_tightened_targets_are_marked_more_ambitious_though_lower(briefs) -> None:
+    """Row 8 (1.8左右∶1 -> 1.72∶1) and row 39 (0.032左右 -> 0.03): a smaller gap, fewer deaths."""
+    for number in ("8", "39"):
+        en, zh = _plan(briefs["en"], number), _plan(briefs["zh"], number)
+        assert (en.change_key, en.ambition, en.mark) == ("lowered", "more", "more"), number
+        assert str(en.change) == "More ambitious (lowered)" and str(zh.change) == "更积极（降低）"
+    retail = _plan(briefs["en"], "15")  # 7左右 -> 6: lower and less ambitious
+    assert (retail.mark, str(retail.change)) == ("less", "Less ambitious (lowered)")
+
+
+def test_seed_no_rewording_for_a_dropped_about_or_a_target_left_to_the_state(briefs) -> None:
+    en, zh = briefs["en"], briefs["zh"]
+    agriculture = _plan(en, "3")  # 4左右 -> 4
+    assert (agriculture.change_key, str(agriculture.change)) == ("firmed", "Unchanged (firm figure)")
+    assert str(_plan(zh, "3").change) == "持平（去掉“左右”）"
+    pollutants = [r for r in en.plan_rows if r.level and str(r.target) == "target not yet issued by the state"]
+    assert len(pollutants) == 4
+    assert {(r.change_key, str(r.change)) for r in pollutants} == {("pending", "Pending national target")}
+    assert {str(r.change) for r in zh.plan_rows if r.change_key == "pending"} == {"待国家下达"}
+    dropped_about = [r for r in en.plan_rows if str(r.previous) == f"about {r.target}"]
+    assert dropped_about and all(r.change_key == "firmed" for r in dropped_about)
+
+
+def test_seed_outcomes_are_labelled_as_estimates(briefs) -> None:
+    en, zh = briefs["en"], briefs["zh"]
+    assert en.estimate and zh.estimate
+    assert (str(en.actual_heading), str(zh.actual_heading)) == ("2022 (estimate)", "2022年预计")
+    assert (str(en.outcome_heading), str(zh.outcome_heading)) == ("2022 outcome (estimate)", "2022年预计完成")
+    assert "estimates" in str(en.estimate_note) and "line 247" in str(en.estimate_note)
+    assert "预计数" in str(zh.estimate_note)
+
+
+def test_seed_cpi_is_shown_as_the_inflation_it_implies(briefs) -> None:
+    cpi = _score(briefs["en"], "24")
+    assert (str(cpi.target), str(cpi.actual)) == ("rise of at most 3%", "rise of 2.1%")
+    assert [str(n) for n in cpi.notes] == ["Index (previous year = 100): target at most 103, outcome 102.1"]
+    zh = _score(briefs["zh"], "24")
+    assert (str(zh.target), str(zh.actual)) == ("涨幅3%以内", "涨幅2.1%")
+    assert [str(n) for n in zh.notes] == ["指数（上年=100）：目标103以内，完成102.1"]
+    assert str(_plan(briefs["en"], "26").outcome) == "rise of 2.1%"
+
+
+def test_seed_no_unit_cell_contradicts_its_values(briefs) -> None:
+    en, zh = briefs["en"], briefs["zh"]
+    # English values carry their converted units ("CNY 400,000 per person-year", "10.87 million tonnes"):
+    # no unit column to say "CNY 10,000" or "100 million kilograms" beside them
+    assert not en.score_unit_column and not en.plan_unit_column
+    assert all(not r.unit for r in (*en.score_rows, *en.plan_rows))
+    assert str(_score(en, "34").target) == "10.87 million tonnes"
+    # Chinese cells are as written, beside the unit as printed
+    assert zh.score_unit_column and (str(_score(zh, "34").unit), str(_score(zh, "34").target)) == ("亿公斤", "108.7")
+    assert str(_score(en, "35").name) == "workplace deaths per CNY 100 million of GRP"
+
+
+def test_seed_renamed_indicators_have_distinct_names_and_a_note(briefs) -> None:
+    en = briefs["en"]
+    fdi_old, fdi_new = _score(en, "28"), _plan(en, "31")
+    assert str(fdi_old.name) != str(fdi_new.name)
+    assert str(fdi_new.renamed_from) == str(fdi_old.name) and fdi_new.definition_changed
+    assert str(fdi_new.notes[0]).startswith("Definition changed: last year foreign capital actually utilized")
+    digital_old, digital_new = _score(en, "6"), _plan(en, "7")
+    assert str(digital_old.name) != str(digital_new.name) and str(digital_new.renamed_from) == str(digital_old.name)
+    assert all(any(str(f.message).startswith("Renamed from") for f in r.findings) for r in (fdi_new, digital_new))
+
+
+def test_seed_plan_rows_show_last_years_outcome(briefs) -> None:
+    en, zh = briefs["en"], briefs["zh"]
+    assert en.plan_outcome_column
+    investment = _plan(en, "14")
+    assert (str(investment.target), str(investment.outcome), investment.outcome_status) == ("10%", "0.7%", "missed")
+    assert (str(_plan(zh, "14").target), str(_plan(zh, "14").outcome)) == ("10", "0.7")
+    assert not _plan(en, "2").outcome  # a new indicator has none
+
+
+def test_seed_every_missed_row_with_a_reason_shows_it_once(briefs) -> None:
+    en = briefs["en"]
+    assert str(_score(en, "1").cause) == "Report cites: unprecedented strain on Covid-19 control"
+    general = [r for r in en.score_rows if r.general_cause]
+    assert len(general) == 6 and len({str(r.cause) for r in general}) == 1
+    assert str(general[0].cause) == "General factors (see below the table)"
+    assert [str(g) for g in en.general_causes] == [
+        "For 6 indicators the report gives only general factors: shrinking demand, supply shocks and weakening "
+        "expectations; sporadic and frequent Covid-19 outbreaks; the Russia-Ukraine conflict (line 247)"]
+    causes = [str(r.cause) for r in en.score_rows if r.cause and not r.general_cause]
+    assert len(causes) == len(set(causes)) + 1  # services and retail share one clause of the report
+
+
+def test_seed_findings_sit_on_their_rows_and_passed_checks_on_one_line(briefs) -> None:
+    en, zh = briefs["en"], briefs["zh"]
+    trade = _score(en, "26")
+    assert [(f.severity, str(f.message), str(f.where)) for f in trade.findings] == [
+        ("warning", "Text says 2%, table about 2.5% (lines 73, 255)", "lines 73, 255")]
+    passed = [f for f in en.findings if f.passed]
+    assert len(passed) == 1 and en.checks_passed == 35  # 22 figures of the text, 13 sums, shares and counts
+    assert str(passed[0].message) == "35 arithmetic and consistency checks passed"
+    assert str(next(f for f in zh.findings if f.passed).message) == "35项核算与一致性检查通过"
+    assert not any("agree" in str(f.message) for f in en.findings if not f.passed)
+    assert len(en.findings) == 8
+    assert [r.number for r in en.plan_rows if any("unit" in str(f.message).lower() for f in r.findings)] == [
+        "2", "33", "37"]
+
+
+def test_seed_projects_tables_have_no_empty_column(briefs) -> None:
+    for brief in briefs.values():
+        for table in brief.projects:
+            for j in range(len(table.header)):
+                assert any(row[j] for row in table.rows), (str(table.title), str(table.header[j]))
+            assert all(len(row) == len(table.header) for row in table.rows)
+    plan_2023 = briefs["en"].projects[-1]
+    assert [str(h) for h in plan_2023.header] == [
+        "Sector", "Projects", "Total investment", "Investment planned for the year"]
+    assert plan_2023.numeric_columns == (1, 2, 3)

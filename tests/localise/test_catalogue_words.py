@@ -13,6 +13,8 @@ from generator.analyse.factcheck import (
 )
 from generator.analyse.scoring import REASON, REASON_SHORT, ReasonCode, Status
 from generator.errors import TemplateError
+from generator.localise import briefs, plan_marks, source_notes
+from generator.localise.source_notes import FINDING_SHORT
 from generator.localise.wording import SEPARATOR
 from tests.support.project import project
 
@@ -37,6 +39,28 @@ def test_every_code_is_worded_in_every_catalogue(code: str) -> None:
     messages = project().messages
     missing = [(ctx, c) for ctx, codes in VOCABULARIES.items() for c in codes if not messages.has(code, ctx, c)]
     assert missing == []
+
+
+# Fixed words (no context) the brief builder picks by a code: the mark of a change, an index's rate, the
+# notes on the source.
+WORDS: tuple[str, ...] = (
+    *plan_marks.CHANGE_WORDS.values(), *plan_marks.AMBITION_WORDS.values(), *briefs.RATE_WORDS.values(),
+    *source_notes.SEVERITY_WORDS.values(), *source_notes.PASSED_LINE.values(), source_notes.PASSED_LINES,
+    source_notes.CITED,
+)
+
+
+@pytest.mark.parametrize("code", [lang.code for lang in project().languages])
+def test_every_word_picked_by_a_code_is_in_every_catalogue(code: str) -> None:
+    messages = project().messages
+    assert [w for w in WORDS if not messages.has(code, None, w)] == []
+
+
+def test_short_findings_exist_in_every_language_or_in_none() -> None:
+    messages, codes = project().messages, [lang.code for lang in project().languages]
+    for finding in FindingCode:
+        assert len({messages.has(c, FINDING_SHORT, finding.value) for c in codes}) == 1, finding
+    assert messages.has(codes[0], FINDING_SHORT, FindingCode.PROSE_TABLE_MISMATCH.value)
 
 
 def test_short_reasons_exist_in_every_language_or_in_none() -> None:

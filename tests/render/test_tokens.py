@@ -6,7 +6,9 @@ import re
 
 import pytest
 
+from generator.analyse.changes import Ambition, ChangeKind
 from generator.errors import TemplateError
+from generator.localise.plan_marks import change_mark
 from generator.render.tokens import AA, TOKENS_FILE, contrast, load_tokens, tokens_css
 from tests.support.paths import ROOT
 
@@ -42,7 +44,8 @@ def test_every_key_the_brief_uses_has_a_look():
     tokens = load_tokens(TOKENS)
     assert set(tokens.groups["status"]) >= {"met", "missed", "no_target", "not_comparable", "qualitative",
                                             "unscored"}
-    assert set(tokens.groups["change"]) == {"new", "raised", "lowered", "unchanged", "reworded", "replaced"}
+    marks = {change_mark(kind, ambition)[0] for kind in ChangeKind for ambition in Ambition} - {"not_known"}
+    assert set(tokens.groups["change"]) == marks
     assert set(tokens.groups["severity"]) == {"error", "warning", "info"}
     assert all(look.marker for look in tokens.groups["status"].values())  # the charts' outcome markers
     glyphs = {look.glyph for looks in tokens.groups.values() for look in looks.values()}
