@@ -131,7 +131,8 @@ def test_summarize_json_shape(doc):
     assert {"part", "part_title", "number", "title", "summary_zh", "items", "key_figures"} <= set(first)
     assert len(first["summary_zh"]) <= 150
     fig = first["key_figures"][0]
-    assert set(fig) == {"metric_zh", "value", "unit", "kind", "qualifier", "line", "target"}
+    assert set(fig) == {"metric_zh", "value", "unit", "kind", "qualifier", "line", "target", "horizon", "horizon_zh",
+                        "subject_zh"}
     assert isinstance(fig["value"], str) and D(fig["value"])
     json.dumps(data, ensure_ascii=False)
 
