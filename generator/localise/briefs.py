@@ -10,7 +10,7 @@ a number that came from nowhere stops the build.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 import re
 from decimal import Decimal
@@ -35,6 +35,7 @@ from generator.errors import GlossaryError
 from generator.lexicon.catalogue import Catalogue
 from generator.lexicon.languages import Language
 from generator.lexicon.matcher import TermMatcher
+from generator.localise.figures import FigureWords
 from generator.localise.meetings import meeting_en
 from generator.localise.terms import TermRenderer
 from generator.localise.voice import RenderedVoice, Voice, make_voice
@@ -204,24 +205,12 @@ class BriefBuilder:
 
     # ------------------------------------------------------------ figures
 
+    @property
+    def figure_words(self) -> FigureWords:
+        return FigureWords(self.voice, self.catalogue, str(self.doc.plan_year or ""))
+
     def figure(self, fig: KeyFigure) -> Figure:
-        v = self.voice
-        known = self.catalogue.match(fig.metric_zh)  # 国内生产总值增长 is the catalogue's GDP growth
-        label = v.term(fig.metric_zh, "metric", line=fig.line, context=fig.sentence,
-                       default=known.en if known else None)
-        q = fig.quantity
-        if fig.target:
-            label = v.word("%(metric)s: %(year)s target", metric=label, year=str(self.doc.plan_year or ""))
-            return Figure(label=label, value=v.quantity(q), source=v.line_ref(fig.line), kind="target")
-        if fig.kind == "growth" and q.unit in ("%", "") and q.value is not None:
-            word = "down %(value)s" if q.value < 0 else "up %(value)s"
-            value = v.word(word, value=v.quantity(_abs(q)))
-        else:
-            value = v.quantity(q)
-        if fig.relation_zh:
-            relation = v.term(fig.relation_zh, "metric", line=fig.line, context=fig.sentence)
-            value = Text.join([relation, value]) if not self.en else Text.join([value, relation], " ")
-        return Figure(label=label, value=value, source=v.line_ref(fig.line), kind=fig.kind)
+        return self.figure_words.figure(fig)
 
     # ------------------------------------------------------------ scorecard
 
@@ -487,7 +476,7 @@ class BriefBuilder:
             heading=v.term(s.title, "heading", line=s.line),
             summary=Text() if self.en else Text.plain(s.body_zh),
             items=tuple(v.term(i, "item", line=s.line) for i in s.items),
-            figures=tuple(self.figure(f) for f in s.key_figures),
+            figures=self.figure_words.tiles(s.key_figures),
             source=v.line_ref(s.line),
         )
 
@@ -533,10 +522,6 @@ def _formatted_date(iso: str | None, voice: Voice) -> str:
 
 def _ordered(counts: dict[str, int]) -> list[tuple[str, int]]:
     return [(k, counts[k]) for k in STATUS_ORDER if k in counts]
-
-
-def _abs(q: Quantity) -> Quantity:
-    return replace(q, value=abs(q.value), high=abs(q.high) if q.high is not None else None)
 
 
 def _chart_value(cell: str) -> Decimal | None:

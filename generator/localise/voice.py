@@ -73,6 +73,10 @@ class Voice:
         """``zh`` in this language; ``default`` is a rendering known by other means (the catalogue)."""
         raise NotImplementedError
 
+    def optional_term(self, zh: str, kind: str) -> Text | None:
+        """``zh`` in this language when it can be said without a gap, else None (nothing recorded)."""
+        raise NotImplementedError
+
     def quantity(self, q: Quantity) -> Text:
         raise NotImplementedError
 
@@ -107,6 +111,9 @@ class SourceVoice(Voice):
     def term(self, zh: str, kind: str, *, line: int | None = None, context: str | None = None,
              default: str | None = None) -> Text:
         return Text.plain(zh.strip())
+
+    def optional_term(self, zh: str, kind: str) -> Text | None:
+        return Text.plain(zh.strip()) if zh.strip() else None
 
     def quantity(self, q: Quantity) -> Text:
         return Text.plain(self.numbers.quantity(q) or q.text)
@@ -152,6 +159,11 @@ class RenderedVoice(Voice):
             self.term_kinds.setdefault(zh.strip(), kind)
             self.glossary_texts.add(str(text))
         return text
+
+    def optional_term(self, zh: str, kind: str) -> Text | None:
+        if not zh.strip() or self.renderer.english(zh.strip(), kind) is None:
+            return None
+        return self.term(zh, kind)
 
     def quantity(self, q: Quantity) -> Text:
         shown = self.numbers.quantity(q)
