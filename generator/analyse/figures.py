@@ -154,6 +154,9 @@ GOAL_HORIZON = re.compile(r"未来[一二三四五六七八九十\d]+年|今后[
 PERIOD_HORIZON = re.compile(r"[“\"]?十[一二三四五六七八九]五[”\"]?(?:规划)?期间|连续[一二三四五六七八九十\d]+年")
 GOAL_CUES = re.compile(r"明确|提出|目标|力争|确保|努力|争取")
 
+# A unit a list writes once, at its end, leaving a counter on the values before: 3.1个、1.9个百分点.
+SHARED_UNIT_TAIL = "百分点"
+
 _CLAUSE_BREAKS = set("，。；：！？,;:\n")
 _OPEN_BRACKETS = "（("
 _CLOSE_BRACKETS = "）)"
@@ -500,6 +503,7 @@ class _Run:
     names: list[str]
     targets: list[KeyFigure]
     measure: str = ""  # what the first value measures: later values of other units keep their own kind
+    relation: str = ""  # what the values of a paired list are of the names before: 占年度计划
 
 
 def _figures_in_sentence(sentence: str, line: int, index: int, group: int, title: str = "") -> list[KeyFigure]:
@@ -524,20 +528,27 @@ def _figures_in_sentence(sentence: str, line: int, index: int, group: int, title
         raw_clause = _clause_before(norm, m.start, prev_end if prev is not None else 0)
         clause = raw_clause.lstrip("、")
         clause_start = m.start - len(raw_clause)
+        values = _run(norm, matches, i)
+        if len(values) > 1 and values[-1].unit.endswith(SHARED_UNIT_TAIL) and values[-1].unit.startswith(m.quantity.unit):
+            # 3.1个、1.9个百分点: the first value's unit is the start of the last one's
+            m = replace(m, quantity=replace(m.quantity, unit=values[-1].unit))
+            values[0] = m.quantity
         kind, sign = _kind(m.quantity, clause)
         metric = _metric(clause)
         related, relation = None, ""
         scope = _segment_scope(norm, m.start)
 
-        values = _run(norm, matches, i)
         names = _respective(norm, clause_start, clause, len(values))
         if names is None and clause.strip(" 、"):
             names = _listed(clause, values)
-        if names is not None:
+        if names is not None and not any(names) and len(named) == len(names):
+            # 增速分别快于…3.1个、1.9个百分点: one measure of each name of the list before
+            run = _Run(kind, sign, [], list(named), m.quantity.measure, clean_relation(clause))
+        elif names is not None:
             run, named = _Run(kind, sign, names, [], m.quantity.measure), []
         elif "分别" in clause and not clause.partition("分别")[0].strip(" 、") and named:
             # 分别占年度计划的113.5%、118.3%…: shares of the list before, in order
-            run = _Run(kind, sign, [], list(named), m.quantity.measure)
+            run = _Run(kind, sign, [], list(named), m.quantity.measure, clean_relation(clause))
         elif not (joined and between.strip() == "、"):
             run = None
 
@@ -549,7 +560,7 @@ def _figures_in_sentence(sentence: str, line: int, index: int, group: int, title
         elif run is not None and run.targets:
             target = run.targets.pop(0)
             metric, kind, sign = target.metric_zh, run.kind, run.sign
-            related, relation = target.index, clean_relation(clause)
+            related, relation = target.index, run.relation
         else:
             shared = prev is not None and joined and not clean_metric(clause)  # 8条、198公里线路: one noun
             noun = _noun_after(norm, m.end)

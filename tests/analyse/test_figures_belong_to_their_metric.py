@@ -168,3 +168,13 @@ def test_pairing_subjects_and_horizons_never_fail(text: str, title: str | None) 
         assert isinstance(fig.horizon, Horizon)
         assert fig.subject_zh == "" or fig.subject_zh not in ("全省", "全市", "全国")
         assert fig.related_to is None or fig.related_to < fig.index
+
+
+def test_a_second_respective_list_measures_the_names_of_the_first() -> None:
+    found = figures_of("规模以上汽车制造业、电子制造业增加值分别增长9.5%、6.5%，增速分别快于全部工业增加值增速2.4个、1.2个百分点。")
+    assert [(f.metric_zh, str(f.value), f.unit, f.kind) for f in found] == [
+        ("规模以上汽车制造业增加值", "9.5", "%", "growth"), ("电子制造业增加值", "6.5", "%", "growth"),
+        ("规模以上汽车制造业增加值", "2.4", "个百分点", "pp"), ("电子制造业增加值", "1.2", "个百分点", "pp"),
+    ]
+    assert [f.related_to for f in found[2:]] == [found[0].index, found[1].index]
+    assert found[2].relation_zh == found[3].relation_zh != ""
