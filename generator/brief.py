@@ -59,7 +59,9 @@ class Figure:
     label: Text  # the metric, e.g. "Investment completed by municipal key projects"
     value: Text  # formatted per locale, e.g. "CNY 410.4 billion"
     source: str  # where it comes from, e.g. "line 23"
-    kind: str = ""  # level | growth | share | count | pp | rank
+    kind: str = ""  # level | growth | share | count | pp | rank | target | outcome
+    note: Text = Text()  # what the value is read against: "target about 5.5%", "2022: 0.7%", "2025 target: about 5%"
+    status: str = ""  # an outcome against its target: met | missed (the status key); else ""
 
 
 @dataclass(frozen=True)
@@ -146,10 +148,23 @@ class Chart:
 class SectionBrief:
     part: Text
     heading: Text
-    summary: Text
+    summary: Text  # the report's language: chosen sentences of the section; a rendered one: sentences built from facts
     items: tuple[Text, ...]
     figures: tuple[Figure, ...]
     source: str = ""
+    untranslated: int = 0  # sentences this language leaves out of the summary for want of glossary terms
+
+
+@dataclass(frozen=True)
+class Executive:
+    """The executive summary: a paragraph and at most five points, said from the analysis' facts."""
+
+    paragraph: Text = Text()
+    points: tuple[Text, ...] = ()
+    untranslated: int = 0  # its sentences this language leaves out for want of glossary terms
+
+    def __bool__(self) -> bool:
+        return bool(self.paragraph) or any(self.points)
 
 
 @dataclass(frozen=True)
@@ -182,6 +197,7 @@ class Brief:
     presented: Text = Text()  # when and where it was delivered: "5 March 2031, the Third Session of …"
     source_url: str = ""  # the address of the copy read, when known (http/https only)
     keywords: tuple[str, ...] = ()
+    executive: Executive = Executive()  # the executive summary, at the top
     headline: tuple[Figure, ...] = ()
     glance_tally: tuple[Text, ...] = ()  # "13 of 29 anticipatory targets met"
     score_rows: tuple[ScoreRow, ...] = ()
@@ -205,8 +221,10 @@ class Brief:
                     self.plan_origin)
         yield from self.glance_tally
         yield from self.retired
+        yield self.executive.paragraph
+        yield from self.executive.points
         for f in self.headline:
-            yield from (f.label, f.value)
+            yield from (f.label, f.value, f.note)
         for r in self.score_rows:
             yield from (r.name, r.unit, r.target, r.actual, r.status.label, r.reason, r.category, r.cause)
         for t in self.tallies:
@@ -221,10 +239,15 @@ class Brief:
         for s in (*self.overview, *self.sections):
             yield from (s.part, s.heading, s.summary, *s.items)
             for f in s.figures:
-                yield from (f.label, f.value)
+                yield from (f.label, f.value, f.note)
         for fd in self.findings:
             yield from (fd.severity_label, fd.message, fd.where)
 
     @property
     def gaps(self) -> list[str]:
         return [g for t in self.texts() for g in t.gaps]
+
+    @property
+    def untranslated(self) -> int:
+        """Sentences this language leaves out for want of glossary terms (executive summary and sections)."""
+        return self.executive.untranslated + sum(s.untranslated for s in (*self.overview, *self.sections))

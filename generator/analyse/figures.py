@@ -94,6 +94,8 @@ SIZE_DIVISOR: dict[str, float] = {"level": 8.0, "count": 2.5}
 SIZE_CAP = 3.0
 # a percentage whose metric names a growth rate is growth even after 下降至
 GROWTH_METRICS: tuple[str, ...] = ("增速", "增长率", "增幅")
+# … and a metric ending so is itself the rate or target a value states (增速预期目标 6%以上)
+RATE_ENDINGS: tuple[str, ...] = ("目标", "预期目标", "涨幅")
 # metric words that mark a headline-grade total
 TOTAL_WORDS: tuple[str, ...] = ("总值", "总额", "总量", "总产值", "生产总值", "总收入", "总计", "投资")
 # Metrics a reader looks for first (output, growth, jobs, prices, investment …):
@@ -189,6 +191,11 @@ class KeyFigure:
     horizon: Horizon = Horizon.YEAR
     horizon_zh: str = ""  # the words of a multi-year horizon: 未来五年, “十四五”期间, 到2035年
     subject_zh: str = ""  # the part of a region a share of the whole is about: 湘西片区 (占全省比重)
+
+    @property
+    def names_rate(self) -> bool:
+        """Whether the metric is itself a rate or a target (进出口总值增速, 增速预期目标): its value is no change of it."""
+        return self.metric_zh.endswith(GROWTH_METRICS + RATE_ENDINGS)
 
     @property
     def counter(self) -> bool:

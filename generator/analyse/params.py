@@ -55,6 +55,13 @@ class Line:
 
 
 @dataclass(frozen=True)
+class Year:
+    """A calendar year, written as it is (2031), never as a grouped number."""
+
+    n: int
+
+
+@dataclass(frozen=True)
 class Indicator:
     """An indicator by its Chinese name, rendered through the catalogue and glossary."""
 
@@ -112,7 +119,7 @@ class Sentence:
         return dict(self.params)
 
 
-Param = Cell | Amount | Number | Count | Line | Indicator | Terms | Quote | Unit | Code | Items | Sentence
+Param = Cell | Amount | Number | Count | Line | Year | Indicator | Terms | Quote | Unit | Code | Items | Sentence
 
 
 def plain_number(value: Decimal) -> str:
@@ -129,7 +136,7 @@ def as_text(param: Param) -> str:
         return q.text or f"{plain_number(q.value)}{q.unit}"
     if isinstance(param, Number):
         return plain_number(param.value)
-    if isinstance(param, (Count, Line)):
+    if isinstance(param, (Count, Line, Year)):
         return str(param.n)
     if isinstance(param, Indicator):
         return param.name

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
 from generator.analyse.figures import (
-    KeyFigure, extract_figures, figure_score, headline_grade, metric_priority, rank_figures,
+    Horizon, KeyFigure, extract_figures, figure_score, headline_grade, metric_priority, rank_figures,
 )
 from generator.analyse.tallies import parse_tally
 from generator.document import Document, Paragraph, ParagraphKind, Part, Section
@@ -355,7 +355,8 @@ def headline_figures(doc: Document, limit: int = DEFAULT_MAX_HEADLINE) -> list[K
     From the lead ``——`` paragraphs of the review part; when they hold no
     figure, from its other opening paragraphs, and then from the whole part.
     Sentences counting the report's own targets (``20项主要指标中，17项完成``)
-    and counts of countries or products are no headline figures.
+    and counts of countries, products or listed companies are no headline figures,
+    unless the lead paragraphs give nothing better.
     """
     targets = headline_targets(doc, MAX_HEADLINE_TARGETS)
     review = [p for p in doc.parts if p.role == HEADLINE_ROLE] or doc.parts[:1]
@@ -364,14 +365,16 @@ def headline_figures(doc: Document, limit: int = DEFAULT_MAX_HEADLINE) -> list[K
         sources.append([p for p in part.intro if p.kind is ParagraphKind.LEAD])
         sources.append([q for q in map(_without_tallies, part.intro) if q is not None])
         sources.append([p for s in part.sections for p in s.paragraphs])
+    outcomes = min(limit, MAX_OUTCOMES_WITH_TARGETS) if targets else limit
     for paragraphs in sources:
         figures = [f for f in extract_figures(paragraphs) if f.metric_zh and headline_grade(f)]
         if figures:
             ranked = rank_figures(figures)
             ranked.sort(key=lambda f: (-_headline_score(f), f.index))
-            outcomes = min(limit, MAX_OUTCOMES_WITH_TARGETS) if targets else limit
             return ranked[:outcomes] + targets
-    return targets
+    # nothing better: the counts of the lead paragraphs (listings, reform items) after all
+    counts = [f for f in extract_figures(sources[0] if sources else []) if f.metric_zh and f.horizon is Horizon.YEAR]
+    return rank_figures(counts)[:outcomes] + targets
 
 
 def headline_targets(doc: Document, limit: int = MAX_HEADLINE_TARGETS) -> list[KeyFigure]:

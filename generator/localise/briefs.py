@@ -37,6 +37,8 @@ from generator.lexicon.languages import Language
 from generator.lexicon.matcher import TermMatcher
 from generator.localise.figures import FigureWords
 from generator.localise.meetings import meeting_en
+from generator.localise.narrative import Narrative, proper_words
+from generator.localise.summary import SummaryWords, joined_sentences
 from generator.localise.terms import TermRenderer
 from generator.localise.voice import RenderedVoice, Voice, make_voice
 from generator.localise.wording import Wording
@@ -145,6 +147,7 @@ class BriefBuilder:
 
     def build(self) -> Brief:
         v, doc = self.voice, self.doc
+        narrative = self.narrative()
         brief = Brief(
             lang=v.lang,
             html_lang=v.html_lang,
@@ -160,7 +163,8 @@ class BriefBuilder:
             presented=self.presented(),
             source_url=doc.source_url if doc.source_url and _WEB_ADDRESS.match(doc.source_url) else "",
             generated_iso=self.generated.isoformat(),
-            headline=tuple(self.figure(f) for f in self.summaries.headline),
+            executive=self.summary_words.executive(self.analysis.digest),
+            headline=self.summary_words.headline(self.analysis.digest),
             score_rows=tuple(self.score_rows()),
             tallies=tuple(self.tallies()),
             glance_tally=tuple(self.glance()),
@@ -169,8 +173,8 @@ class BriefBuilder:
             retired=tuple(self.retired(self.analysis.plan)),
             plan_origin=self.origin(self.analysis.plan.origin),
             projects=tuple(self.projects()),
-            sections=tuple(self.section(s) for s in self.summaries.sections),
-            overview=tuple(self.section(s) for s in self.summaries.overview),
+            sections=tuple(self.section(s, narrative) for s in self.summaries.sections),
+            overview=tuple(self.section(s, narrative) for s in self.summaries.overview),
             findings=tuple(self.findings()),
             warnings=tuple(doc.warnings),
         )
@@ -208,6 +212,11 @@ class BriefBuilder:
     @property
     def figure_words(self) -> FigureWords:
         return FigureWords(self.voice, self.catalogue, str(self.doc.plan_year or ""))
+
+    @property
+    def summary_words(self) -> SummaryWords:
+        return SummaryWords(Wording(self.voice, self.indicator, said=True), self.figure_words, self.indicator,
+                            str(self.doc.review_year or ""), str(self.doc.plan_year or ""))
 
     def figure(self, fig: KeyFigure) -> Figure:
         return self.figure_words.figure(fig)
@@ -469,16 +478,31 @@ class BriefBuilder:
 
     # ------------------------------------------------------------ sections
 
-    def section(self, s: SectionSummary) -> SectionBrief:
+    def section(self, s: SectionSummary, narrative: Narrative | None = None) -> SectionBrief:
+        """One section: the report's language keeps the chosen sentences; a rendered one says the
+        section's facts (its item titles among them, then shown only there) and counts what it leaves out."""
         v = self.voice
+        items = tuple(v.term(i, "item", line=s.line) for i in s.items)
+        summary, untranslated = Text.plain(s.body_zh), 0
+        if narrative is not None:
+            said = narrative.section(s, items)
+            summary, untranslated = joined_sentences(v, said.sentences), said.left_out
+            items = () if said.items_said else items
         return SectionBrief(
             part=v.term(s.part_title, "heading", line=s.line),
             heading=v.term(s.title, "heading", line=s.line),
-            summary=Text() if self.en else Text.plain(s.body_zh),
-            items=tuple(v.term(i, "item", line=s.line) for i in s.items),
+            summary=summary,
+            items=items,
             figures=self.figure_words.tiles(s.key_figures),
             source=v.line_ref(s.line),
+            untranslated=untranslated,
         )
+
+    def narrative(self) -> Narrative | None:
+        """The sentences of a rendered language's sections (None in the report's own language)."""
+        if not isinstance(self.voice, RenderedVoice):
+            return None
+        return Narrative(self.voice, self.figure_words, proper_words(self.voice.glossary))
 
     # ------------------------------------------------------------ findings
 

@@ -83,6 +83,10 @@ class Voice:
     def target(self, text: str, unit: str, *, line: int | None = None) -> Text:
         raise NotImplementedError
 
+    def said_target(self, text: str, unit: str, *, line: int | None = None) -> Text:
+        """A target or outcome cell said with its unit, as a sentence or a headline needs it (``5.5%左右``)."""
+        return self.target(text, unit, line=line)
+
     def unit(self, zh: str) -> Text:
         raise NotImplementedError
 
@@ -120,6 +124,11 @@ class SourceVoice(Voice):
 
     def target(self, text: str, unit: str, *, line: int | None = None) -> Text:
         return Text.plain(text.strip())
+
+    def said_target(self, text: str, unit: str, *, line: int | None = None) -> Text:
+        if not text.strip():
+            return Text()
+        return Text.plain(self.numbers.target(parse_target(text), unit) or text.strip())
 
     def unit(self, zh: str) -> Text:
         return Text.plain(zh)

@@ -15,20 +15,22 @@ from __future__ import annotations
 from typing import Callable
 
 from generator.analyse.params import (
-    Amount, Cell, Code, Count, Indicator, Items, Line, Number, Param, Quote, Sentence, Terms, Unit,
+    Amount, Cell, Code, Count, Indicator, Items, Line, Number, Param, Quote, Sentence, Terms, Unit, Year,
 )
 from generator.brief import Segment, Text
 from generator.localise.voice import PERCENT_SLOT, Voice, splice
 
 SEPARATOR = "separator"  # catalogue context of the words between listed items and terms
+TERMS = "terms"  # Items separated as a list of terms: A, B and C (the last joined by ``terms-last``)
 
 
 class Wording:
     """Renders typed sentences in the language of ``voice``."""
 
-    def __init__(self, voice: Voice, indicator: Callable[[str], Text] | None = None) -> None:
+    def __init__(self, voice: Voice, indicator: Callable[[str], Text] | None = None, *, said: bool = False) -> None:
         self.voice = voice
         self._indicator = indicator or (lambda name: voice.term(name, "indicator"))
+        self.said = said  # cells said with their unit (a sentence), not as a table shows them beside its unit column
 
     def sentence(self, s: Sentence, *, unit: str = "", line: int | None = None, context: str | None = None,
                  whole: bool = False) -> Text:
@@ -43,14 +45,15 @@ class Wording:
     def param(self, p: Param, unit: str = "", line: int | None = None) -> Text:
         v = self.voice
         if isinstance(p, Cell):
-            return v.target(p.text, unit if p.unit is None else p.unit, line=line)
+            cell = v.said_target if self.said else v.target
+            return cell(p.text, unit if p.unit is None else p.unit, line=line)
         if isinstance(p, Amount):
             return v.quantity(p.quantity)
         if isinstance(p, Number):
             return Text.plain(v.count(p.value))
         if isinstance(p, Count):
             return Text.plain(v.count(p.n))
-        if isinstance(p, Line):
+        if isinstance(p, (Line, Year)):
             return Text.plain(str(p.n))
         if isinstance(p, Indicator):
             return self._indicator(p.name) if p.name else Text()
@@ -63,8 +66,10 @@ class Wording:
         if isinstance(p, Code):
             return Text.plain(v.messages.pgettext(v.lang, p.context, p.value))
         if isinstance(p, Items):
-            sep = v.messages.pgettext(v.lang, SEPARATOR, p.separator)
-            return Text.join([self.sentence(i, unit=unit, line=line) for i in p.items], sep)
+            said = [self.sentence(i, unit=unit, line=line) for i in p.items]
+            if p.separator == TERMS:
+                return self.listed(said)
+            return Text.join(said, v.messages.pgettext(v.lang, SEPARATOR, p.separator))
         return self.sentence(p, unit=unit, line=line)
 
     def listed(self, terms: list[Text]) -> Text:

@@ -277,12 +277,24 @@ class _Writer:
                  (self._("Generated"), b.generated)]
         self.para(Text.join([Text.join([label, value], sep=self.punct["colon"]) for label, value in facts if value],
                             sep=self.punct["dot"]), "Note")
+        if b.executive:
+            self.executive()
         if b.headline or b.glance_tally:
             self.glance_box()
         if b.gaps:
             note = self.para("", "Note")
             self.write(note, Text((Segment(b.gaps[0], lang="zh-Hans", gap=True),)))
             self.write(note, " " + self._("Not in the glossary: shown in Chinese"))
+
+    def executive(self) -> None:
+        e = self.brief.executive
+        self.heading(self._("Executive summary"), 1)
+        if e.paragraph:
+            self.para(e.paragraph)
+        for point in e.points:
+            self.para(point, "List Bullet")
+        if e.untranslated:
+            self.para(self._("Sentences awaiting translation: %(n)s", n=str(e.untranslated)), "Note")
 
     def glance_box(self) -> None:
         b = self.brief
@@ -301,6 +313,10 @@ class _Writer:
         self.write(paragraph, fig.value, style="Strong", ink=colour("accent"))
         self.write(paragraph, "  ")
         self.write(paragraph, fig.label)
+        if fig.note:
+            self.write(paragraph, " (")
+            self.write(paragraph, fig.note)
+            self.write(paragraph, ")")
 
     def indicator_name(self, name: Text, binding: bool) -> Text:
         return Text.join([name, " *"]) if binding else name
@@ -458,6 +474,8 @@ class _Writer:
             self.heading(s.heading, 3)
             if s.summary:
                 self.para(s.summary)
+            if s.untranslated:
+                self.para(self._("Sentences awaiting translation: %(n)s", n=str(s.untranslated)), "Note")
             for item in s.items:
                 self.para(item, "List Bullet")
             if s.figures:
