@@ -26,12 +26,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import Enum
-from typing import Iterable
+from typing import Any, Iterable
 
 from generator.analyse.causes import Cause, stated_cause
 from generator.analyse.changes import ChangeKind, PlanComparison, PlanIndicator
 from generator.analyse.figures import Horizon, KeyFigure, PEOPLE_UNITS, metric_priority
-from generator.analyse.params import Amount, Cell, Code, Count, Indicator, Items, Sentence, Terms, Year
+from generator.analyse.params import Amount, Cell, Code, Count, Indicator, Items, Sentence, Terms, Year, as_text
 from generator.analyse.params import sentence as make_sentence
 from generator.analyse.scorecard import Scorecard, ScoredIndicator
 from generator.analyse.scoring import PERCENTAGE_POINTS, Status, ratio_value
@@ -192,6 +192,27 @@ class Digest:
     headline: tuple[HeadlineItem, ...]
     lead: tuple[Sentence, ...] = ()  # the executive summary's paragraph, sentence by sentence
     points: tuple[Sentence, ...] = ()  # its bullets (at most MAX_POINTS)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The plain form ``python -m generator summarize`` prints (no language involved)."""
+        def item(h: HeadlineItem) -> dict[str, Any]:
+            if h.outcome is not None:
+                o = h.outcome
+                return {"item": h.kind.value, "name_zh": o.name_zh, "target": o.target_text, "actual": o.actual_text,
+                        "status": o.status.value, "line": o.line}
+            if h.target is not None:
+                t = h.target
+                return {"item": h.kind.value, "name_zh": t.name_zh, "target": t.target_text,
+                        "previous_actual": t.previous_actual, "line": t.line}
+            assert h.figure is not None
+            return {**h.figure.to_dict(), "item": h.kind.value,
+                    "target_note": h.note.target_text if h.note is not None else None}
+
+        return {
+            "headline": [item(h) for h in self.headline],
+            "lead": [{"code": s.code, "params": {k: as_text(v) for k, v in s.params}} for s in self.lead],
+            "points": [{"code": s.code, "params": {k: as_text(v) for k, v in s.params}} for s in self.points],
+        }
 
 
 # --------------------------------------------------------------- pieces

@@ -277,10 +277,10 @@ class _Writer:
                  (self._("Generated"), b.generated)]
         self.para(Text.join([Text.join([label, value], sep=self.punct["colon"]) for label, value in facts if value],
                             sep=self.punct["dot"]), "Note")
-        if b.executive:
-            self.executive()
         if b.headline or b.glance_tally:
             self.glance_box()
+        if b.executive:
+            self.executive()
         if b.gaps:
             note = self.para("", "Note")
             self.write(note, Text((Segment(b.gaps[0], lang="zh-Hans", gap=True),)))

@@ -118,3 +118,16 @@ def test_the_national_report_digest() -> None:
     assert len([h for h in d.headline if h.kind is HeadlineKind.TARGET]) >= 2
     assert {o.origin for o in d.misses} == {"prose"}
     assert DigestCode.NAMED_SHORTFALLS.value in [s.code for s in d.lead]
+
+
+def test_the_summarize_command_prints_the_digest(capsys) -> None:
+    import json
+
+    from generator.cli import main
+
+    assert main(["summarize", str(NATIONAL)]) == 0
+    digest = json.loads(capsys.readouterr().out)["digest"]
+    assert [h["item"] for h in digest["headline"]][:2] == ["figure", "figure"]
+    assert digest["headline"][1]["target_note"] == "5%左右"
+    assert digest["lead"][0] == {"code": "output", "params": {"year": "2024", "metric": "国内生产总值",
+                                                              "level": "134.9万亿元"}}

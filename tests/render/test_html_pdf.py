@@ -129,7 +129,7 @@ def test_gap_segment_is_marked(rendered):
     assert "glossary" in gaps[0]["title"]
     assets = rendered["en"]["html"].parent / "assets"
     css = "".join((assets / name).read_text(encoding="utf-8") for name in ("tokens.css", "brief.css"))
-    assert re.search(r"\.gap\s*\{[^}]*dotted", css) and re.search(r"\.gap::after\s*\{[^}]*content", css)
+    assert re.search(r"\.gap\s*\{[^}]*(?:dotted|dashed)", css) and re.search(r"\.gap::after\s*\{[^}]*content", css)
 
 
 def test_html_links_assets_relatively(rendered):
