@@ -13,7 +13,14 @@ cleans it). Lists are paired value by value (``A、B分别增长x%、y%``),
 generic measures take the item they belong to
 (``政府投资项目376个，完成投资1844亿元`` ->
 ``政府投资项目完成投资``), and breakdowns by sector keep their sector as
-``scope_zh`` (``产业优化升级领域总投资``).
+``scope_zh`` (``产业优化升级领域总投资``). One name with several values pairs
+them only when it is a contraction (``存贷款余额分别增长8%、6.7%`` -> 存款余额,
+贷款余额) or a 和-list of as many names (``粮食面积和产量不低于x万亩、y亿公斤``,
+the qualifier on both); otherwise no name owns the values. A share of the
+whole region keeps the part it is about as ``subject_zh`` (a region opening a
+clause of the sentence, else the item title); a running total (累计) and a
+multi-year goal (未来五年…, 到2035年…) carry their :class:`Horizon`, never the
+year's flow or level; ``突破`` is *over*.
 
 :func:`rank_figures` orders figures by what a reader looks for first: totals
 and growth rates before counts of minor items and breakdowns, one figure per

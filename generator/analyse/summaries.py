@@ -7,12 +7,17 @@ whole sentences — chosen greedily by figure density, position in the
 paragraph and novelty against what is already chosen — within a character
 budget, in source order. Where a section states figures in sentences that
 fit, sentences without any are left out unless they open a section that has
-no item titles (its thrust). When nothing fits because the best sentence is longer than the
+no item titles (its thrust). A section of the plan (the tasks part) is
+summarised by its topic instead: sentences of its items that share the key
+terms of its title and item titles, one item after another, so an industry
+section is not summarised by a farmland figure and a risk section names each
+risk. An enumeration never dangles: a lone item title has no ``一是`` and a
+chosen sentence drops the ``二是`` it opens with. When nothing fits because the best sentence is longer than the
 budget, its leading clauses are used, cut at a ``；``/``：`` boundary (else at
 a ``，``) and marked ``……``. Each section also gets its top key figures
 (:mod:`generator.analyse.figures`), and the report its headline figures,
 taken from the lead ``——`` paragraphs of the review part (never a count of
-countries, ports or products), followed, for a report that states its
+countries, ports, products or listings unless nothing better is there), followed, for a report that states its
 targets in prose, by this year's headline targets (``target`` figures: the
 growth, jobs, unemployment and price targets). Bracketed cross-references
 to boxes and charts printed elsewhere (``（见专栏6）``) are no summary text.

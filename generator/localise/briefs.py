@@ -1,11 +1,14 @@
 """Build the brief model (``generator.brief.Brief``) of a document, per language.
 
 The analysis (scorecard, tallies, plan changes, projects, findings,
-summaries, key figures) is computed once; a :class:`~generator.localise.voice.Voice`
+summaries, key figures, the digest) is computed once; a :class:`~generator.localise.voice.Voice`
 per language turns it into words. The Chinese brief keeps the report's own
 wording; the English brief renders every term through the glossary and
 every number through Babel, then runs the number QA: a wrong conversion or
-a number that came from nowhere stops the build.
+a number that came from nowhere stops the build. The executive summary and the
+headline are said from the digest (:mod:`generator.localise.summary`), key
+figures by :mod:`generator.localise.figures`, and a rendered language's
+section summaries are sentences built from facts (:mod:`generator.localise.narrative`).
 """
 
 from __future__ import annotations
