@@ -71,7 +71,9 @@ class Figure:
     label: Text  # the metric, e.g. "Investment completed by municipal key projects"
     value: Text  # formatted per locale, e.g. "CNY 410.4 billion"
     source: str  # where it comes from, e.g. "line 23"
-    kind: str = ""  # level | growth | share | count | pp | rank
+    kind: str = ""  # level | growth | share | count | pp | rank | target | outcome
+    note: Text = Text()  # what the value is read against: "target about 5.5%", "2022: 0.7%", "2025 target: about 5%"
+    status: str = ""  # an outcome against its target: met | missed (the status key); else ""
 
 
 @dataclass(frozen=True)
@@ -182,10 +184,23 @@ class Chart:
 class SectionBrief:
     part: Text
     heading: Text
-    summary: Text
+    summary: Text  # the report's language: chosen sentences of the section; a rendered one: sentences built from facts
     items: tuple[Text, ...]
     figures: tuple[Figure, ...]
     source: str = ""
+    untranslated: int = 0  # sentences this language leaves out of the summary for want of glossary terms
+
+
+@dataclass(frozen=True)
+class Executive:
+    """The executive summary: a paragraph and at most five points, said from the analysis' facts."""
+
+    paragraph: Text = Text()
+    points: tuple[Text, ...] = ()
+    untranslated: int = 0  # its sentences this language leaves out for want of glossary terms
+
+    def __bool__(self) -> bool:
+        return bool(self.paragraph) or any(self.points)
 
 
 
@@ -216,6 +231,7 @@ class Brief:
     presented: Text = Text()  # when and where it was delivered: "5 March 2031, the Third Session of …"
     source_url: str = ""  # the address of the copy read, when known (http/https only)
     keywords: tuple[str, ...] = ()
+    executive: Executive = Executive()  # the executive summary, at the top
     headline: tuple[Figure, ...] = ()
     glance_tally: tuple[Text, ...] = ()  # "13 of 29 anticipatory targets met"
     score_rows: tuple[ScoreRow, ...] = ()
@@ -252,6 +268,9 @@ class Brief:
         for f in self.headline:
             yield "headline", f.label
             yield "headline", f.value
+            yield "headline", f.note
+        for text in (self.executive.paragraph, *self.executive.points):
+            yield "headline", text
         for text in (self.score_origin, self.plan_origin, self.actual_heading, self.estimate_note,
                      self.outcome_heading, *self.general_causes, *self.glance_tally):
             yield "other", text
@@ -286,6 +305,7 @@ class Brief:
             for f in s.figures:
                 yield "key_figure", f.label
                 yield "key_figure", f.value
+                yield "key_figure", f.note
         for fd in self.findings:
             for text in (fd.severity_label, fd.message, fd.where):
                 yield "other", text
@@ -308,3 +328,8 @@ class Brief:
         accepted its rendering yet.
         """
         return list(dict.fromkeys(g for t in self.texts() for g in t.unaccepted))
+
+    @property
+    def untranslated(self) -> int:
+        """Sentences this language leaves out for want of glossary terms (executive summary and sections)."""
+        return self.executive.untranslated + sum(s.untranslated for s in (*self.overview, *self.sections))

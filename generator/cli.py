@@ -78,9 +78,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_summarize(args: argparse.Namespace) -> int:
     from generator.analyse.summaries import summarize_json
-    from generator.read import read_document
 
-    _dump(summarize_json(read_document(args.file), budget=args.budget))
+    analysis, _ = _analysis(args)
+    _dump({**summarize_json(analysis.doc, budget=args.budget), "digest": analysis.digest.to_dict()})
     return 0
 
 
@@ -169,7 +169,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
 
-    p = add("summarize", cmd_summarize, "Print section summaries, key and headline figures as JSON.")
+    p = add("summarize", cmd_summarize, "Print section summaries, key and headline figures, and the digest (the "
+            "brief's headline and executive summary facts) as JSON.")
     p.add_argument("file")
     p.add_argument("--budget", type=int, default=200, help="characters per section summary (default 200)")
 

@@ -33,7 +33,7 @@ class Qualifier(str, Enum):
     ABOUT = "about"  # 左右 / 约
     AT_LEAST = "at_least"  # 以上 / 不低于
     AT_MOST = "at_most"  # 以内 / 以下 / 不超过 / 不高于
-    OVER = "over"  # 超过 / 逾 / 余 (strictly more than)
+    OVER = "over"  # 超过 / 突破 / 逾 / 余 (strictly more than)
     NEARLY = "nearly"  # 近 / 接近 (a little less than)
 
 
@@ -81,7 +81,7 @@ MAGNITUDES: dict[str, Decimal] = {
 # Where a qualifier word stands relative to the number, and what it means.
 QUALIFIER_WORDS: dict[str, dict[str, Qualifier]] = {
     "before": {
-        "超过": Qualifier.OVER, "超": Qualifier.OVER, "逾": Qualifier.OVER,
+        "超过": Qualifier.OVER, "超": Qualifier.OVER, "逾": Qualifier.OVER, "突破": Qualifier.OVER,
         "约": Qualifier.ABOUT, "大约": Qualifier.ABOUT,
         "不低于": Qualifier.AT_LEAST, "不少于": Qualifier.AT_LEAST,
         "至少": Qualifier.AT_LEAST,

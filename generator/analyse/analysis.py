@@ -5,7 +5,8 @@
 indicator catalogue, and the glossary's term list, which tells the causes
 reader which phrases are whole terms) and returns an :class:`Analysis`:
 scorecard, tallies, plan changes, projects, fact-check findings, the
-report's own causes of missed targets, section summaries and key figures.
+report's own causes of missed targets, section summaries and key figures, and the digest (the
+headline and the facts of the executive summary).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 from generator.analyse.causes import Cause, find_causes
 from generator.analyse.changes import PlanComparison
+from generator.analyse.digest import Digest, digest
 from generator.analyse.factcheck import Finding
 from generator.analyse.indicators import IndicatorAnalysis, analyse_indicators
 from generator.analyse.projects import Projects
@@ -32,6 +34,7 @@ class Analysis:
     indicators: IndicatorAnalysis
     causes: dict[int, Cause]  # scored row's line -> the report's explanation
     summaries: Summaries
+    digest: Digest  # what the brief says first: headline and executive summary facts
 
     @property
     def scorecard(self) -> Scorecard:
@@ -55,7 +58,10 @@ class Analysis:
 
 
 def analyse(doc: Document, lexicon: Lexicon) -> Analysis:
-    """Analyse ``doc`` once: indicators, causes, summaries."""
+    """Analyse ``doc`` once: indicators, causes, summaries, the digest."""
     indicators = analyse_indicators(doc, lexicon.catalogue)
     causes = find_causes(doc, indicators.scorecard, lexicon.catalogue, lexicon.glossary)
-    return Analysis(doc, indicators, causes, summarize(doc))
+    summaries = summarize(doc)
+    facts = digest(indicators.scorecard, indicators.plan, indicators.tallies, causes, summaries.headline,
+                   doc.review_year, doc.plan_year, lexicon.glossary)
+    return Analysis(doc, indicators, causes, summaries, facts)

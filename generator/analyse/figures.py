@@ -13,7 +13,14 @@ cleans it). Lists are paired value by value (``A、B分别增长x%、y%``),
 generic measures take the item they belong to
 (``政府投资项目376个，完成投资1844亿元`` ->
 ``政府投资项目完成投资``), and breakdowns by sector keep their sector as
-``scope_zh`` (``产业优化升级领域总投资``).
+``scope_zh`` (``产业优化升级领域总投资``). One name with several values pairs
+them only when it is a contraction (``存贷款余额分别增长8%、6.7%`` -> 存款余额,
+贷款余额) or a 和-list of as many names (``粮食面积和产量不低于x万亩、y亿公斤``,
+the qualifier on both); otherwise no name owns the values. A share of the
+whole region keeps the part it is about as ``subject_zh`` (a region opening a
+clause of the sentence, else the item title); a running total (累计) and a
+multi-year goal (未来五年…, 到2035年…) carry their :class:`Horizon`, never the
+year's flow or level; ``突破`` is *over*.
 
 :func:`rank_figures` orders figures by what a reader looks for first: totals
 and growth rates before counts of minor items and breakdowns, one figure per
@@ -27,15 +34,22 @@ import math
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from enum import Enum
 from typing import Iterable
 
 from generator.analyse.metric_names import (
     CHANGE_VERBS,
+    CONTRACTIONS,
+    ENTITY_NOUNS,
     FRAGMENT_ENDINGS,
     LEADING_VERBS,
     LINKING_WORDS,
+    NAME_JOINERS,
     PER_WORDS,
     QUOTES,
+    REGION_NAME,
+    TITLE_OPENERS,
+    WHOLE_SHARE,
     is_fragment,
     is_verb_only,
     strip_end,
@@ -43,7 +57,7 @@ from generator.analyse.metric_names import (
     clean_relation,
 )
 from generator.document import Paragraph
-from generator.quantities import Quantity, QuantityMatch, Qualifier, find_quantities
+from generator.quantities import QUALIFIER_WORDS, Quantity, QuantityMatch, Qualifier, find_quantities
 from generator.text import normalise, sentences
 
 # Growth over a period is a metric of its own: 地区生产总值年均增长 6%.
@@ -87,6 +101,8 @@ SIZE_DIVISOR: dict[str, float] = {"level": 8.0, "count": 2.5}
 SIZE_CAP = 3.0
 # a percentage whose metric names a growth rate is growth even after 下降至
 GROWTH_METRICS: tuple[str, ...] = ("增速", "增长率", "增幅")
+# … and a metric ending so is itself the rate or target a value states (增速预期目标 6%以上)
+RATE_ENDINGS: tuple[str, ...] = ("目标", "预期目标", "涨幅")
 # metric words that mark a headline-grade total
 TOTAL_WORDS: tuple[str, ...] = ("总值", "总额", "总量", "总产值", "生产总值", "总收入", "总计", "投资")
 # Metrics a reader looks for first (output, growth, jobs, prices, investment …):
@@ -140,9 +156,28 @@ SUBJECT_ENDS = re.compile(r"再创|创|实现|达到|突破|跃上|迈上|保持
 _NOUN_END = re.compile(r"(?:约|近|逾|超|达|为)?\d")
 _NOUN_WINDOW = 20
 
+# The time span a figure covers, when not the year: a running total (累计), a multi-year goal
+# (未来五年…, 到2035年…, a plan period's figure the report sets as a goal) or a plan period's outcome.
+CUMULATIVE_WORD = "累计"
+GOAL_HORIZON = re.compile(r"未来[一二三四五六七八九十\d]+年|今后[一二三四五六七八九十\d]+年|到(?:19|20)\d\d年(?![底末初])|(?:19|20)\d\d年前")
+PERIOD_HORIZON = re.compile(r"[“\"]?十[一二三四五六七八九]五[”\"]?(?:规划)?期间|连续[一二三四五六七八九十\d]+年")
+GOAL_CUES = re.compile(r"明确|提出|目标|力争|确保|努力|争取")
+
+# A unit a list writes once, at its end, leaving a counter on the values before: 3.1个、1.9个百分点.
+SHARED_UNIT_TAIL = "百分点"
+
 _CLAUSE_BREAKS = set("，。；：！？,;:\n")
 _OPEN_BRACKETS = "（("
 _CLOSE_BRACKETS = "）)"
+
+
+class Horizon(str, Enum):
+    """The time a figure covers: the report's year unless the words say otherwise."""
+
+    YEAR = "year"
+    CUMULATIVE = "cumulative"  # a running total to date (累计): never the year's flow
+    GOAL = "goal"  # a multi-year goal (未来五年…, 到2035年…): never the year's level
+    PERIOD = "period"  # over a multi-year period (“十四五”期间年均增长…)
 
 
 @dataclass(frozen=True)
@@ -160,6 +195,19 @@ class KeyFigure:
     relation_zh: str = ""  # e.g. "实现年度计划的" for a share of the plan
     scope_zh: str = ""  # the sector a breakdown figure belongs to, a prefix of metric_zh
     target: bool = False  # this year's target, not an outcome (kind "target")
+    horizon: Horizon = Horizon.YEAR
+    horizon_zh: str = ""  # the words of a multi-year horizon: 未来五年, “十四五”期间, 到2035年
+    subject_zh: str = ""  # the part of a region a share of the whole is about: 湘西片区 (占全省比重)
+
+    @property
+    def names_rate(self) -> bool:
+        """Whether the metric is itself a rate or a target (进出口总值增速, 增速预期目标): its value is no change of it."""
+        return self.metric_zh.endswith(GROWTH_METRICS + RATE_ENDINGS)
+
+    @property
+    def counter(self) -> bool:
+        """Whether the unit is a measure word of what the metric counts (万户 of market entities), no unit of its own."""
+        return self.quantity.base_unit in ("户", "家") and any(n in self.metric_zh for n in ENTITY_NOUNS)
 
     @property
     def value(self) -> Decimal:
@@ -188,6 +236,9 @@ class KeyFigure:
             "qualifier": q.qualifier.value if q.qualifier else None,
             "line": self.line,
             "target": self.target,
+            "horizon": self.horizon.value,
+            "horizon_zh": self.horizon_zh,
+            "subject_zh": self.subject_zh,
         }
 
 
@@ -318,15 +369,44 @@ def _distribute(names: list[str], measure: str) -> list[str]:
     return [n + measure for n in out + [last]]
 
 
-def _respective(norm: str, clause_start: int, clause: str) -> list[str] | None:
-    """Names paired with the values of ``…分别…x、y`` (None when not such a list)."""
+def _uncontracted(name: str, count: int) -> list[str] | None:
+    """``count`` names a contracted name stands for (本外币存贷款余额, 2 -> …存款余额, …贷款余额), else None.
+
+    The contraction nearest the end (the measure) is the one the values go with.
+    """
+    found = [(name.rfind(c), c) for c, parts in CONTRACTIONS.items() if len(parts) == count and c in name]
+    if not found:
+        return None
+    at, word = max(found, key=lambda x: (x[0] + len(x[1]), len(x[1])))
+    return [name[:at] + part + name[at + len(word):] for part in CONTRACTIONS[word]]
+
+
+def _joined_names(name: str, count: int) -> list[str] | None:
+    """``count`` names joined by 和/及/与 in one phrase (粮食面积和产量), else None."""
+    parts = NAME_JOINERS.split(name)
+    if len(parts) != count or not all(len(p) >= 2 for p in parts):
+        return None
+    first, last = parts[0], parts[-1]
+    if count == 2 and len(last) <= 3 and len(first) >= len(last) + 2:
+        return [first, first[: len(first) - len(last)] + last]  # a shared head in front: 粮食面积和产量
+    return _distribute(parts, "")
+
+
+def _respective(norm: str, clause_start: int, clause: str, count: int) -> list[str] | None:
+    """Names paired with the ``count`` values of ``…分别…x、y`` (None when not such a list).
+
+    A single name pairs only when it is a contraction or a 和-list of as many
+    names as values; otherwise every value gets ``""``: no name owns it.
+    """
     before, sep, after = clause.partition("分别")
     if not sep:
         return None
     text = before
     if "、" not in before:
         if before.strip(" 、"):
-            return None  # one name for several values: 存贷款余额分别增长8%、6.7%
+            # one name for several values: 存贷款余额分别增长8%、6.7%
+            name = clean_metric(QUOTES.sub("", before), verbs_at_end=False)
+            return _uncontracted(name, count) or _joined_names(name, count) or [""] * count
         if clause_start <= 0 or norm[clause_start - 1] not in "，,":
             return None
         text = _clause_before(norm, clause_start - 1, 0)  # A、B、C六个板块项目，分别完成投资
@@ -340,7 +420,14 @@ def _respective(norm: str, clause_start: int, clause: str) -> list[str] | None:
     return _distribute(names, clean_metric(after) if clean_metric(after) not in ("", "的") else "")
 
 
-# ------------------------------------------------------------------ extraction
+def _listed(clause: str, quantities: list[Quantity]) -> list[str] | None:
+    """Names for a run of values in different units after one 和-list of as many names (面积和产量 x万亩、y万吨)."""
+    if len(quantities) < 2 or len({q.measure for q in quantities}) != len(quantities):
+        return None
+    return _joined_names(_metric(clause), len(quantities))
+
+
+# ------------------------------------------------------------ extraction
 
 
 def figures_in_paragraph(paragraph: Paragraph, start_index: int = 0, start_group: int = 0) -> list[KeyFigure]:
@@ -348,7 +435,7 @@ def figures_in_paragraph(paragraph: Paragraph, start_index: int = 0, start_group
     out: list[KeyFigure] = []
     index, group = start_index, start_group
     for sentence in sentences(paragraph.text):
-        found = _figures_in_sentence(sentence, paragraph.span.start, index, group)
+        found = _figures_in_sentence(sentence, paragraph.span.start, index, group, paragraph.title or "")
         if found:
             index, group = found[-1].index + 1, found[-1].group
         out.extend(found)
@@ -362,6 +449,65 @@ def _segment_scope(norm: str, pos: int) -> str:
     return m.group("scope") if m else ""
 
 
+def _run(norm: str, matches: list[QuantityMatch], i: int) -> list[Quantity]:
+    """The quantities of the 、-run starting at match ``i`` (3005万亩、108.1亿公斤)."""
+    run = [matches[i].quantity]
+    for a, b in zip(matches[i:], matches[i + 1:]):
+        if norm[a.end : b.start].strip() != "、":
+            break
+        run.append(b.quantity)
+    return run
+
+
+def _horizon(norm: str, clause: str, start: int) -> tuple[Horizon, str]:
+    """The time a figure covers, from its clause (累计) and the sentence before it (未来五年, 到2035年)."""
+    if CUMULATIVE_WORD in clause:
+        return Horizon.CUMULATIVE, ""
+    before = norm[:start]
+    goal = GOAL_HORIZON.search(before)
+    if goal:
+        return Horizon.GOAL, goal.group()
+    period = PERIOD_HORIZON.search(before)
+    if period:
+        return (Horizon.GOAL if GOAL_CUES.search(before) else Horizon.PERIOD), period.group()
+    return Horizon.YEAR, ""
+
+
+def _region(text: str) -> str:
+    """The region ``text`` opens with (湘西片区实现… -> 湘西片区), or ``""``."""
+    m = REGION_NAME.match(QUOTES.sub("", text))
+    if not m:
+        return ""
+    region = m.group("region")
+    return "" if region.startswith(("全市", "全省", "全国", "全区")) else region
+
+
+def _regional_subject(norm: str, clause_start: int, title: str) -> str:
+    """The part of a region a share of the whole is about: a clause of the sentence or the item title opens with it."""
+    for clause in reversed(re.split(r"[，,；;]", norm[:clause_start])):
+        region = _region(clause.strip())
+        if region:
+            return region
+    opening = title
+    changed = True
+    while changed:
+        changed = False
+        for word in TITLE_OPENERS:
+            if opening.startswith(word):
+                opening, changed = opening[len(word):], True
+    return _region(opening)
+
+
+def _spread_qualifier(q: Quantity, prev: KeyFigure | None, between: str) -> Quantity:
+    """A qualifier written before the first of a 、-run (不低于3005万亩、108.1亿公斤) holds for every value."""
+    if prev is None or q.qualifier is not None or between.strip() != "、" or prev.qualifier is None:
+        return q
+    written = prev.quantity.text.lstrip()
+    if not written.startswith(tuple(QUALIFIER_WORDS["before"])):
+        return q
+    return replace(q, qualifier=prev.qualifier)
+
+
 @dataclass
 class _Run:
     """An open ``分别`` list: names still to pair with values, or figures to pair shares with."""
@@ -370,9 +516,11 @@ class _Run:
     sign: int
     names: list[str]
     targets: list[KeyFigure]
+    measure: str = ""  # what the first value measures: later values of other units keep their own kind
+    relation: str = ""  # what the values of a paired list are of the names before: 占年度计划
 
 
-def _figures_in_sentence(sentence: str, line: int, index: int, group: int) -> list[KeyFigure]:
+def _figures_in_sentence(sentence: str, line: int, index: int, group: int, title: str = "") -> list[KeyFigure]:
     norm = normalise(sentence)
     matches: list[QuantityMatch] = find_quantities(sentence)
     out: list[KeyFigure] = []
@@ -381,7 +529,7 @@ def _figures_in_sentence(sentence: str, line: int, index: int, group: int) -> li
     run: _Run | None = None
     named: list[KeyFigure] = []  # figures of the last name-paired list
     owner = ""  # the item a generic measure belongs to: the last counted noun of the segment
-    for m in matches:
+    for i, m in enumerate(matches):
         if norm[m.end : m.end + 1] == "的" and norm[: m.start].endswith(THRESHOLD_WORDS):
             prev_end = m.end + 1 if prev is not None else prev_end
             continue
@@ -394,27 +542,39 @@ def _figures_in_sentence(sentence: str, line: int, index: int, group: int) -> li
         raw_clause = _clause_before(norm, m.start, prev_end if prev is not None else 0)
         clause = raw_clause.lstrip("、")
         clause_start = m.start - len(raw_clause)
+        values = _run(norm, matches, i)
+        if len(values) > 1 and values[-1].unit.endswith(SHARED_UNIT_TAIL) and values[-1].unit.startswith(m.quantity.unit):
+            # 3.1个、1.9个百分点: the first value's unit is the start of the last one's
+            m = replace(m, quantity=replace(m.quantity, unit=values[-1].unit))
+            values[0] = m.quantity
         kind, sign = _kind(m.quantity, clause)
         metric = _metric(clause)
         related, relation = None, ""
         scope = _segment_scope(norm, m.start)
 
-        names = _respective(norm, clause_start, clause)
-        if names is not None:
-            run, named = _Run(kind, sign, names, []), []
+        names = _respective(norm, clause_start, clause, len(values))
+        if names is None and clause.strip(" 、"):
+            names = _listed(clause, values)
+        if names is not None and not any(names) and len(named) == len(names):
+            # 增速分别快于…3.1个、1.9个百分点: one measure of each name of the list before
+            run = _Run(kind, sign, [], list(named), m.quantity.measure, clean_relation(clause))
+        elif names is not None:
+            run, named = _Run(kind, sign, names, [], m.quantity.measure), []
         elif "分别" in clause and not clause.partition("分别")[0].strip(" 、") and named:
             # 分别占年度计划的113.5%、118.3%…: shares of the list before, in order
-            run = _Run(kind, sign, [], list(named))
+            run = _Run(kind, sign, [], list(named), m.quantity.measure, clean_relation(clause))
         elif not (joined and between.strip() == "、"):
             run = None
 
         by_name = False
         if run is not None and run.names:
-            metric, kind, sign, by_name = run.names.pop(0), run.kind, run.sign, True
+            metric, by_name = run.names.pop(0), True
+            if m.quantity.measure == run.measure:
+                kind, sign = run.kind, run.sign
         elif run is not None and run.targets:
             target = run.targets.pop(0)
             metric, kind, sign = target.metric_zh, run.kind, run.sign
-            related, relation = target.index, clean_relation(clause)
+            related, relation = target.index, run.relation
         else:
             shared = prev is not None and joined and not clean_metric(clause)  # 8条、198公里线路: one noun
             noun = _noun_after(norm, m.end)
@@ -445,21 +605,29 @@ def _figures_in_sentence(sentence: str, line: int, index: int, group: int) -> li
                 related = prev.index
                 relation = clean_relation(clause)
                 if not clause.strip(" 、") and m.quantity.measure == prev.quantity.measure:
-                    kind, sign = prev.kind, (1 if prev.value >= 0 else -1)  # 分别增长8%、6.7%
+                    kind, sign = prev.kind, (1 if prev.value >= 0 else -1)
                 metric = prev.metric_zh
             elif metric in GENERIC_MEASURES and not scope and owner:
                 metric = owner + metric  # 政府投资项目376个，完成投资1844亿元
         metric, scope_zh = _scoped(metric, scope)
-        if not metric:
+        if not metric and not by_name:
             metric = _noun_after(norm, m.end)
-        if (not metric or is_fragment(metric)) and related is None and kind == "level":
+        if (not metric or is_fragment(metric)) and related is None and kind == "level" and not by_name:
             metric = _subject_before(norm, clause_start) or metric  # 粮食总产量再创新高，首次跃上X新台阶
         if prev is None or not joined:
             group += 1
-        quantity = m.quantity if sign > 0 or m.quantity.value < 0 else replace(m.quantity, value=-m.quantity.value)
+        horizon, horizon_zh = _horizon(norm, clause, m.start)
+        if related is not None and prev is not None and horizon is Horizon.YEAR and joined and not clause.strip(" 、"):
+            horizon, horizon_zh = prev.horizon, prev.horizon_zh  # 累计成交4000万吨、8.4亿元
+        if horizon is Horizon.CUMULATIVE:
+            metric = clean_metric(metric.replace(CUMULATIVE_WORD, ""), verbs_at_end=False) or metric
+        subject = _regional_subject(norm, clause_start, title) if WHOLE_SHARE.search(metric) else ""
+        quantity = _spread_qualifier(m.quantity, prev, between)
+        quantity = quantity if sign > 0 or quantity.value < 0 else replace(quantity, value=-quantity.value)
         fig = KeyFigure(
             metric_zh=metric, quantity=quantity, kind=kind, line=line, sentence=sentence, index=index,
             group=group, related_to=related, relation_zh=relation, scope_zh=scope_zh,
+            horizon=horizon, horizon_zh=horizon_zh, subject_zh=subject,
         )
         out.append(fig)
         index += 1
@@ -470,8 +638,6 @@ def _figures_in_sentence(sentence: str, line: int, index: int, group: int) -> li
             owner = fig.base_metric
         prev, prev_end = fig, m.end
     return out
-
-
 
 
 def _comparable(measure: str, previous: str) -> bool:

@@ -85,7 +85,31 @@ _NOTE = re.compile(r"^[（(][^）)]*[）)]")
 ABBREVIATION = re.compile(r"[（(][A-Z][A-Za-z&]{1,7}[）)]")
 SHORT_METRIC = 3  # metrics shorter than this ("完成", "项目") say too little
 QUOTES = re.compile("[“”‘’\"'「」『』]")
-_YEARS = re.compile(r"(?:19|20)\d\d年(?:度|底|末|初)?")
+_YEARS = re.compile(r"到?(?:19|20)\d\d年(?:度|底|末|初)?")
+
+
+# Contracted names: one name that stands for several (存贷款 = 存款 and 贷款). A ``分别`` list of
+# one name with as many values as parts pairs each value with its part.
+CONTRACTIONS: dict[str, tuple[str, ...]] = {
+    "存贷款": ("存款", "贷款"), "进出口": ("进口", "出口"), "本外币": ("本币", "外币"),
+    "中小学": ("中学", "小学"), "大中小型": ("大型", "中型", "小型"), "大中型": ("大型", "中型"),
+    "中小微": ("中型", "小型", "微型"), "城乡": ("城镇", "农村"), "水电气": ("水", "电", "气"),
+    "铁公水": ("铁路", "公路", "水路"), "一二三产业": ("第一产业", "第二产业", "第三产业"),
+}
+# Words joining the names of a list written without 、 (粮食面积和产量).
+NAME_JOINERS = re.compile("和|及|与")
+# A share of the whole region (占全省比重): the figure is about a part of it, a subject to keep.
+WHOLE_SHARE = re.compile(r"占(?:全市|全省|全国|全区|全州|全县|全域)")
+# The words a region's name ends with (渝中片区, 三峡库区城镇群, 东部地区).
+REGION_NAME = re.compile(
+    r"^(?P<region>[\u4e00-\u9fff“”]{1,14}(?:城镇群|城市群|地区|库区|山区|片区|都市区|都市圈|经济圈|经济带|新区|示范区))"
+)
+# Verbs and adverbs an item title opens with before the region it is about (全力推动…).
+TITLE_OPENERS: tuple[str, ...] = (
+    "全力", "大力", "着力", "积极", "深入", "扎实", "加快", "持续", "推动", "推进", "促进", "支持", "实施", "打造",
+)
+# Counted things whose measure word (户, 家) is no unit of its own: 53万户市场主体 are entities, not households.
+ENTITY_NOUNS: tuple[str, ...] = ("市场主体", "经营主体", "工商户", "企业", "商户", "法人", "个体户")
 
 
 # Words whose last character is also a one-character linking word (为, 约, 均, 共 …): that

@@ -24,6 +24,7 @@ class Cell:
 
     text: str
     unit: str | None = None
+    of: str = ""  # the indicator's name, when the cell is said in a sentence (an index is said as its rate)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,13 @@ class Count:
 @dataclass(frozen=True)
 class Line:
     """A line of the source report."""
+
+    n: int
+
+
+@dataclass(frozen=True)
+class Year:
+    """A calendar year, written as it is (2031), never as a grouped number."""
 
     n: int
 
@@ -112,7 +120,7 @@ class Sentence:
         return dict(self.params)
 
 
-Param = Cell | Amount | Number | Count | Line | Indicator | Terms | Quote | Unit | Code | Items | Sentence
+Param = Cell | Amount | Number | Count | Line | Year | Indicator | Terms | Quote | Unit | Code | Items | Sentence
 
 
 def plain_number(value: Decimal) -> str:
@@ -129,7 +137,7 @@ def as_text(param: Param) -> str:
         return q.text or f"{plain_number(q.value)}{q.unit}"
     if isinstance(param, Number):
         return plain_number(param.value)
-    if isinstance(param, (Count, Line)):
+    if isinstance(param, (Count, Line, Year)):
         return str(param.n)
     if isinstance(param, Indicator):
         return param.name

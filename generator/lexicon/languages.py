@@ -32,6 +32,7 @@ class Language:
     source: bool  # the report's own language: wording kept as written
     dates: Mapping[str, str]  # precision -> Babel date pattern
     sentence_case: bool = False  # a generated sentence starts with a capital letter
+    sentence_space: bool = False  # sentences of a paragraph are set apart by a space (not in Chinese)
 
     def __str__(self) -> str:
         return self.code
@@ -51,7 +52,8 @@ def read_languages(locale_dir: Path) -> tuple[Language, ...]:
         try:
             dates = {p: str(spec["dates"][p]) for p in PRECISIONS}
             languages.append(Language(str(code), str(spec["html_lang"]), str(spec["babel"]), bool(spec["source"]),
-                                      MappingProxyType(dates), bool(spec.get("sentence_case", False))))
+                                      MappingProxyType(dates), bool(spec.get("sentence_case", False)),
+                                      bool(spec.get("sentence_space", False))))
         except (KeyError, TypeError) as exc:
             raise TemplateError(f"language {code!r}: missing or bad field {exc}", path) from exc
     if sum(lang.source for lang in languages) != 1:

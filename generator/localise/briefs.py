@@ -1,11 +1,14 @@
 """Build the brief model (``generator.brief.Brief``) of a document, per language.
 
 The analysis (scorecard, tallies, plan changes, projects, findings,
-summaries, key figures) is computed once; a :class:`~generator.localise.voice.Voice`
+summaries, key figures, the digest) is computed once; a :class:`~generator.localise.voice.Voice`
 per language turns it into words. The Chinese brief keeps the report's own
 wording; the English brief renders every term through the glossary and
 every number through Babel, then runs the number QA: a wrong conversion or
-a number that came from nowhere stops the build.
+a number that came from nowhere stops the build. The executive summary and the
+headline are said from the digest (:mod:`generator.localise.summary`), key
+figures by :mod:`generator.localise.figures`, and a rendered language's
+section summaries are sentences built from facts (:mod:`generator.localise.narrative`).
 """
 
 from __future__ import annotations
@@ -36,9 +39,12 @@ from generator.lexicon.catalogue import Catalogue
 from generator.lexicon.languages import Language
 from generator.lexicon.matcher import TermMatcher
 from generator.localise.crossreport import CrossReportWords
+from generator.localise.figures import FigureWords
 from generator.localise.meetings import meeting_en
+from generator.localise.narrative import Narrative, proper_words
 from generator.localise.plan_marks import change_mark
 from generator.localise.source_notes import SEVERITY_ORDER, SourceNotes
+from generator.localise.summary import SummaryWords, joined_sentences
 from generator.localise.terms import TermRenderer
 from generator.localise.voice import RenderedVoice, Voice, make_voice
 from generator.localise.wording import Wording
@@ -170,6 +176,7 @@ class BriefBuilder:
         score_rows = tuple(self.score_rows())
         plan_rows = tuple(self.plan_rows(self.analysis.plan))
         origin = self.analysis.scorecard.origin
+        narrative = self.narrative()
         brief = Brief(
             lang=v.lang,
             html_lang=v.html_lang,
@@ -188,7 +195,8 @@ class BriefBuilder:
             source_tag=self.project.source_language.html_lang,
             rendered=not v.language.source,
             number_locale=v.language.babel,
-            headline=tuple(self.figure(f) for f in self.summaries.headline),
+            executive=self.summary_words.executive(self.analysis.digest),
+            headline=self.summary_words.headline(self.analysis.digest),
             score_rows=score_rows,
             tallies=tuple(self.tallies()),
             glance_tally=tuple(self.glance()),
@@ -205,8 +213,8 @@ class BriefBuilder:
             outcome_heading=self.outcome_heading(origin),
             plan_outcome_column=any(p.outcome for p in plan_rows),
             projects=tuple(self.projects()),
-            sections=tuple(self.section(s) for s in self.summaries.sections),
-            overview=tuple(self.section(s) for s in self.summaries.overview),
+            sections=tuple(self.section(s, narrative) for s in self.summaries.sections),
+            overview=tuple(self.section(s, narrative) for s in self.summaries.overview),
             findings=tuple(self.findings()),
             checks_passed=self.notes.passed,
             warnings=tuple(doc.warnings),
@@ -242,24 +250,18 @@ class BriefBuilder:
 
     # ------------------------------------------------------------ figures
 
+    @property
+    def figure_words(self) -> FigureWords:
+        return FigureWords(self.voice, self.catalogue, str(self.doc.plan_year or ""))
+
+    @property
+    def summary_words(self) -> SummaryWords:
+        return SummaryWords(Wording(self.voice, self.indicator, said=True, said_cell=self.said_cell),
+                            self.figure_words, self.indicator, self.said_cell,
+                            str(self.doc.review_year or ""), str(self.doc.plan_year or ""))
+
     def figure(self, fig: KeyFigure) -> Figure:
-        v = self.voice
-        known = self.catalogue.match(fig.metric_zh)  # 国内生产总值增长 is the catalogue's GDP growth
-        label = v.term(fig.metric_zh, "metric", line=fig.line, context=fig.sentence,
-                       default=known.en if known else None)
-        q = fig.quantity
-        if fig.target:
-            label = v.word("%(metric)s: %(year)s target", metric=label, year=str(self.doc.plan_year or ""))
-            return Figure(label=label, value=v.quantity(q), source=v.line_ref(fig.line), kind="target")
-        if fig.kind == "growth" and q.unit in ("%", "") and q.value is not None:
-            word = "down %(value)s" if q.value < 0 else "up %(value)s"
-            value = v.word(word, value=v.quantity(_abs(q)))
-        else:
-            value = v.quantity(q)
-        if fig.relation_zh:
-            relation = v.term(fig.relation_zh, "metric", line=fig.line, context=fig.sentence)
-            value = Text.join([relation, value]) if not self.en else Text.join([value, relation], " ")
-        return Figure(label=label, value=value, source=v.line_ref(fig.line), kind=fig.kind)
+        return self.figure_words.figure(fig)
 
     # ------------------------------------------------------------ scorecard
 
@@ -319,6 +321,12 @@ class BriefBuilder:
             rate = replace(rate, value=-rate.high if rate.high is not None else -(rate.value or 0),
                            high=-(rate.value or 0) if rate.high is not None else None, kind=_flipped(rate.kind))
         return v.word(RATE_WORDS[sign], value=v.parsed_target(rate, "%", line=line))
+
+    def said_cell(self, name_zh: str, text: str, unit: str, line: int | None) -> Text:
+        """A cell said with its unit, as a sentence or the headline needs it; an index as its rate."""
+        if text.strip() and index_rate(name_zh, unit, parse_target(text)) is not None:
+            return self.cell(name_zh, text, unit, line)
+        return self.voice.said_target(text, unit, line=line)
 
     def index_note(self, name_zh: str, unit: str, line: int | None, *, target: str, actual: str = "") -> Text:
         """For an index shown as its rate: the index as the report prints it."""
@@ -656,16 +664,31 @@ class BriefBuilder:
 
     # ------------------------------------------------------------ sections
 
-    def section(self, s: SectionSummary) -> SectionBrief:
+    def section(self, s: SectionSummary, narrative: Narrative | None = None) -> SectionBrief:
+        """One section: the report's language keeps the chosen sentences; a rendered one says the
+        section's facts (its item titles among them, then shown only there) and counts what it leaves out."""
         v = self.voice
+        items = tuple(v.term(i, "item", line=s.line) for i in s.items)
+        summary, untranslated = Text.plain(s.body_zh), 0
+        if narrative is not None:
+            said = narrative.section(s, items)
+            summary, untranslated = joined_sentences(v, said.sentences), said.left_out
+            items = () if said.items_said else items
         return SectionBrief(
             part=v.term(s.part_title, "heading", line=s.line),
             heading=v.term(s.title, "heading", line=s.line),
-            summary=Text() if self.en else Text.plain(s.body_zh),
-            items=tuple(v.term(i, "item", line=s.line) for i in s.items),
-            figures=tuple(self.figure(f) for f in s.key_figures),
+            summary=summary,
+            items=items,
+            figures=self.figure_words.tiles(s.key_figures),
             source=v.line_ref(s.line),
+            untranslated=untranslated,
         )
+
+    def narrative(self) -> Narrative | None:
+        """The sentences of a rendered language's sections (None in the report's own language)."""
+        if not isinstance(self.voice, RenderedVoice):
+            return None
+        return Narrative(self.voice, self.figure_words, proper_words(self.voice.glossary))
 
     # ------------------------------------------------------------ findings
 
@@ -715,10 +738,6 @@ def _flipped(kind: TargetKind) -> TargetKind:
 
 def _ordered(counts: dict[str, int]) -> list[tuple[str, int]]:
     return [(k, counts[k]) for k in STATUS_ORDER if k in counts]
-
-
-def _abs(q: Quantity) -> Quantity:
-    return replace(q, value=abs(q.value), high=abs(q.high) if q.high is not None else None)
 
 
 def _chart_value(cell: str) -> Decimal | None:

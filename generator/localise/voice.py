@@ -73,6 +73,10 @@ class Voice:
         """``zh`` in this language; ``default`` is a rendering known by other means (the catalogue)."""
         raise NotImplementedError
 
+    def optional_term(self, zh: str, kind: str) -> Text | None:
+        """``zh`` in this language when it can be said without a gap, else None (nothing recorded)."""
+        raise NotImplementedError
+
     def quantity(self, q: Quantity) -> Text:
         raise NotImplementedError
 
@@ -82,6 +86,10 @@ class Voice:
     def parsed_target(self, target: Target, unit: str, *, line: int | None = None) -> Text:
         """A target the analysis computed (an index's implied rate), formatted in this language."""
         raise NotImplementedError
+
+    def said_target(self, text: str, unit: str, *, line: int | None = None) -> Text:
+        """A target or outcome cell said with its unit, as a sentence or a headline needs it (``5.5%左右``)."""
+        return self.target(text, unit, line=line)
 
     def unit(self, zh: str) -> Text:
         raise NotImplementedError
@@ -116,6 +124,9 @@ class SourceVoice(Voice):
              default: str | None = None) -> Text:
         return Text.plain(zh.strip())
 
+    def optional_term(self, zh: str, kind: str) -> Text | None:
+        return Text.plain(zh.strip()) if zh.strip() else None
+
     def quantity(self, q: Quantity) -> Text:
         return Text.plain(self.numbers.quantity(q) or q.text)
 
@@ -124,6 +135,11 @@ class SourceVoice(Voice):
 
     def parsed_target(self, target: Target, unit: str, *, line: int | None = None) -> Text:
         return Text.plain(self.numbers.target(target, unit) or target.text.strip())
+
+    def said_target(self, text: str, unit: str, *, line: int | None = None) -> Text:
+        if not text.strip():
+            return Text()
+        return Text.plain(self.numbers.target(parse_target(text), unit) or text.strip())
 
     def unit(self, zh: str) -> Text:
         return Text.plain(zh)
@@ -164,6 +180,11 @@ class RenderedVoice(Voice):
         if text and not text.gaps:
             self.glossary_texts.add(str(text))  # glossary text (a suggestion too): its numbers are the term's
         return text
+
+    def optional_term(self, zh: str, kind: str) -> Text | None:
+        if not zh.strip() or self.renderer.english(zh.strip(), kind) is None:
+            return None
+        return self.term(zh, kind)
 
     def quantity(self, q: Quantity) -> Text:
         shown = self.numbers.quantity(q)

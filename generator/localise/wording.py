@@ -16,20 +16,24 @@ from dataclasses import replace
 from typing import Callable
 
 from generator.analyse.params import (
-    Amount, Cell, Code, Count, Indicator, Items, Line, Number, Param, Quote, Sentence, Terms, Unit,
+    Amount, Cell, Code, Count, Indicator, Items, Line, Number, Param, Quote, Sentence, Terms, Unit, Year,
 )
 from generator.brief import Text
 from generator.localise.voice import PERCENT_SLOT, Voice, splice
 
 SEPARATOR = "separator"  # catalogue context of the words between listed items and terms
+TERMS = "terms"  # Items separated as a list of terms: A, B and C (the last joined by ``terms-last``)
 
 
 class Wording:
     """Renders typed sentences in the language of ``voice``."""
 
-    def __init__(self, voice: Voice, indicator: Callable[[str], Text] | None = None) -> None:
+    def __init__(self, voice: Voice, indicator: Callable[[str], Text] | None = None, *, said: bool = False,
+                 said_cell: Callable[[str, str, str, "int | None"], Text] | None = None) -> None:
         self.voice = voice
         self._indicator = indicator or (lambda name: voice.term(name, "indicator"))
+        self.said = said  # cells said with their unit (a sentence), not as a table shows them beside its unit column
+        self._said_cell = said_cell  # (indicator, cell, unit, line): a named cell said (an index as its rate)
 
     def sentence(self, s: Sentence, *, unit: str = "", line: int | None = None, context: str | None = None,
                  whole: bool = False) -> Text:
@@ -44,7 +48,10 @@ class Wording:
     def param(self, p: Param, unit: str = "", line: int | None = None) -> Text:
         v = self.voice
         if isinstance(p, Cell):
-            return v.target(p.text, unit if p.unit is None else p.unit, line=line)
+            if self.said and p.of and self._said_cell is not None:
+                return self._said_cell(p.of, p.text, unit if p.unit is None else p.unit, line)
+            cell = v.said_target if self.said else v.target
+            return cell(p.text, unit if p.unit is None else p.unit, line=line)
         if isinstance(p, Amount):
             return v.quantity(p.quantity)
         if isinstance(p, Number):
@@ -53,6 +60,8 @@ class Wording:
             return Text.plain(v.count(p.n))
         if isinstance(p, Line):
             return Text.plain(v.line_number(p.n))
+        if isinstance(p, Year):
+            return Text.plain(str(p.n))
         if isinstance(p, Indicator):
             return self._indicator(p.name) if p.name else Text()
         if isinstance(p, Terms):
@@ -64,8 +73,10 @@ class Wording:
         if isinstance(p, Code):
             return Text.plain(v.messages.pgettext(v.lang, p.context, p.value))
         if isinstance(p, Items):
-            sep = v.messages.pgettext(v.lang, SEPARATOR, p.separator)
-            return Text.join([self.sentence(i, unit=unit, line=line) for i in p.items], sep)
+            said = [self.sentence(i, unit=unit, line=line) for i in p.items]
+            if p.separator == TERMS:
+                return self.listed(said)
+            return Text.join(said, v.messages.pgettext(v.lang, SEPARATOR, p.separator))
         return self.sentence(p, unit=unit, line=line)
 
     def listed(self, terms: list[Text]) -> Text:

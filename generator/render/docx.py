@@ -217,6 +217,8 @@ class _Writer:
         self.write(paragraph, fig.value, style="Strong", ink=self.colour("accent"))
         self.write(paragraph, "  ")
         self.write(paragraph, fig.label)
+        if fig.note:
+            self.write(paragraph, Text.join([" (", fig.note, ")"]), ink=self.colour("muted"))
 
     def node(self, n: Any, in_article: bool = False) -> None:
         if isinstance(n, Heading):
@@ -237,6 +239,8 @@ class _Writer:
                 self.write(line, fig.label)
                 self.write(line, self.punct("colon"))
                 self.write(line, fig.value, style="Strong")
+                if fig.note:
+                    self.write(line, Text.join([" (", fig.note, ")"]), ink=self.colour("muted"))
         elif isinstance(n, ChartNode):
             if n.chart.key in self.charts:
                 self.chart(n.chart, n.label, self.charts[n.chart.key][1])

@@ -11,12 +11,13 @@ type. Words of the interface come from the brief language's message
 catalogue (``words``).
 
 Node types (``type``): ``title``, ``block`` (a top-level section), ``heading``,
-``para``, ``bullets``, ``figures``, ``chart``, ``article`` (a section summary),
+``para`` (roles: text, lead, origin, note, source, summary, part), ``bullets``, ``figures``, ``chart``, ``article`` (a section summary),
 ``table``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Callable, ClassVar, Iterable, Sequence
 
@@ -110,14 +111,14 @@ class Heading:
 class Para:
     type: ClassVar[str] = "para"
     text: Text
-    role: str = "text"  # text | origin | note | source | summary | part
+    role: str = "text"  # text | lead | origin | note | source | summary | part
 
 
 @dataclass(frozen=True)
 class Bullets:
     type: ClassVar[str] = "bullets"
     items: tuple[Text, ...]
-    role: str = "items"  # items | retired
+    role: str = "items"  # items | retired | points
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,24 @@ class _Builder:
         b = self.b
         return b.kicker or self.w("%(region)s %(year)s plan report: brief", region=str(b.region), year=b.plan_year)
 
+    # -- the executive summary
+
+    def executive(self) -> Block | None:
+        e = self.b.executive
+        if not e:
+            return None
+        children: list = [Heading(self.w("Executive summary"), 2)]
+        if e.paragraph:
+            children.append(Para(e.paragraph, "lead"))
+        if e.points:
+            children.append(Bullets(e.points, "points"))
+        if e.untranslated:
+            children.append(self.untranslated(e.untranslated))
+        return Block("executive", tuple(children), "executive")
+
+    def untranslated(self, n: int) -> Para:
+        return Para(self.w("Sentences awaiting translation: %(n)s", n=str(n)), "note")
+
     # -- the review
 
     def scorecard(self) -> Block | None:
@@ -239,11 +258,11 @@ class _Builder:
         if b.score_rows:
             unit = b.score_unit_column
             columns = self.columns((
-                ("no", "No.", 0.05, True, True), ("name", "Indicator", 0.25 if unit else 0.28, False, False),
+                ("no", "No.", 0.05, True, True), ("name", "Indicator", 0.25, False, False),
                 *((("unit", "Unit", 0.07, False, True),) if unit else ()),
                 ("target", "Target", 0.11, True, True),
-                ("actual", "Actual", 0.11 if unit else 0.12, True, True), ("status", "Status", 0.11, False, True),
-                ("reason", "Reason", 0.24 if unit else 0.27, False, False), ("src", "Source", 0.06, False, True),
+                ("actual", "Actual", 0.11, True, True), ("status", "Status", 0.11, False, True),
+                ("reason", "Reason", 0.24, False, False), ("src", "Source", 0.06, False, True),
             ))
             if b.actual_heading:
                 columns = tuple(Column(c.key, b.actual_heading, c.width, c.numeric, c.whole) if c.key == "actual"
@@ -258,7 +277,7 @@ class _Builder:
                 Cell(r.reason, notes=_notes((r.cause, *r.notes), r.findings)),
                 Cell(Text.plain(r.source)),
             ), ("status", r.status.key), r.level, r.binding))
-            children.append(Table("scorecard", columns, groups))
+            children.append(_without_empty_columns(Table("scorecard", columns, groups), EVER_SHOWN))
             if any(r.binding for r in b.score_rows):
                 children.append(Para(self.w("* binding indicator; all others are anticipatory."), "note"))
             children += [Para(g, "note") for g in b.general_causes]
@@ -299,13 +318,11 @@ class _Builder:
             children.append(Para(b.plan_origin, "origin"))
         if b.plan_rows:
             unit, outcome = b.plan_unit_column, b.plan_outcome_column
-            # the name takes what an absent column leaves
-            name = 0.34 + (0 if unit else 0.07) + (0 if outcome else 0.115)
             columns = self.columns((
-                ("no", "No.", 0.05, True, True), ("name", "Indicator", name, False, False),
+                ("no", "No.", 0.05, True, True), ("name", "Indicator", 0.365, False, False),
                 *((("unit", "Unit", 0.07, False, True),) if unit else ()),
-                ("target", "This year", 0.115, True, True), ("previous", "Last year", 0.115, True, True),
-                *((("outcome", "Outcome", 0.115, True, True),) if outcome else ()),
+                ("target", "This year", 0.095, True, True), ("previous", "Last year", 0.095, True, True),
+                *((("outcome", "Outcome", 0.095, True, True),) if outcome else ()),
                 ("change", "Change", 0.17, False, False), ("src", "Source", 0.06, False, True),
             ))
             if outcome:
@@ -328,7 +345,7 @@ class _Builder:
                 Cell(badges=(Badge(("change", mark(p)), p.change),)) if mark(p) else Cell(p.change),
                 Cell(Text.plain(p.source)),
             ), ("change", mark(p)) if mark(p) else None, p.level, p.binding))
-            children.append(Table("plan", columns, groups))
+            children.append(_without_empty_columns(Table("plan", columns, groups), EVER_SHOWN))
             if any(p.binding for p in b.plan_rows):
                 children.append(Para(self.w("* binding indicator; all others are anticipatory."), "note"))
         if b.retired:
@@ -374,6 +391,8 @@ class _Builder:
             body: list = [Heading(s.heading, 3)]
             if s.summary:
                 body.append(Para(s.summary, "summary"))
+            if s.untranslated:
+                body.append(self.untranslated(s.untranslated))
             if s.items:
                 body.append(Bullets(s.items))
             if s.figures:
@@ -407,7 +426,7 @@ class _Builder:
 
     def outline(self) -> Outline:
         b = self.b
-        blocks = [self.scorecard(), self.plan(), self.projects(),
+        blocks = [self.executive(), self.scorecard(), self.plan(), self.projects(),
                   self.summaries("overview", "Outlook", b.overview),
                   self.summaries("sections", "Section summaries", b.sections),
                   self.findings(), self.terms()]
@@ -425,6 +444,27 @@ class _Builder:
             gap_example=Text((Segment(gap, lang=b.source_tag, gap=True),)) if gap else Text(),
             charts=b.charts,
         )
+
+
+EVER_SHOWN = frozenset({"no", "name", "status", "change", "src"})  # columns kept even when empty
+
+
+def _without_empty_columns(t: Table, keep: frozenset[str]) -> Table:
+    """The table without the columns no row fills (a review from prose has no target or outcome cells);
+    the widths of those left are scaled to the whole width again."""
+    shown = [i for i, c in enumerate(t.columns)
+             if c.key in keep or any(_filled(r.cells[i]) for r in t.rows)]
+    if len(shown) == len(t.columns):
+        return t
+    total = sum(t.columns[i].width for i in shown) or 1.0
+    columns = tuple(dataclasses.replace(t.columns[i], width=t.columns[i].width / total) for i in shown)
+    groups = tuple(RowGroup(g.heading, tuple(dataclasses.replace(r, cells=tuple(r.cells[i] for i in shown))
+                                             for r in g.rows)) for g in t.groups)
+    return dataclasses.replace(t, columns=columns, groups=groups)
+
+
+def _filled(c: Cell) -> bool:
+    return bool(c.text) and not c.muted or bool(c.badges) or bool(c.notes)
 
 
 def _notes(texts: Iterable[Text], findings: Iterable[Finding]) -> tuple[Note, ...]:

@@ -131,7 +131,8 @@ def test_summarize_json_shape(doc):
     assert {"part", "part_title", "number", "title", "summary_zh", "items", "key_figures"} <= set(first)
     assert len(first["summary_zh"]) <= 150
     fig = first["key_figures"][0]
-    assert set(fig) == {"metric_zh", "value", "unit", "kind", "qualifier", "line", "target"}
+    assert set(fig) == {"metric_zh", "value", "unit", "kind", "qualifier", "line", "target", "horizon", "horizon_zh",
+                        "subject_zh"}
     assert isinstance(fig["value"], str) and D(fig["value"])
     json.dumps(data, ensure_ascii=False)
 
@@ -162,7 +163,7 @@ def test_a_report_of_another_region_and_structure():
     out = summarize(doc, budget=60)
     assert len(out.sections) == 1
     summary = out.sections[0].summary_zh
-    assert summary.startswith("稳定工业增长。一是推进技术改造。")
+    assert summary.startswith("稳定工业增长。推进技术改造。")  # one item: no 一是 promising a 二是
     assert len(summary) <= 60
     assert "规上工业增加值增长6.1%" in summary
     assert [f.value for f in out.headline] == [D("5.2")]
@@ -268,3 +269,79 @@ def test_plan_projects_show_totals_not_sector_breakdowns(result):
     assert ("市级重大建设项目", D(1123), "个") in got
     assert not any("领域" in m for m, _, _ in got)
     assert sum(m.endswith("总投资") for m, _, _ in got) == 1
+
+
+# ------------------------------------------------------------ topic, coverage, enumerations (my own sentences)
+
+
+def _plan_doc(section: Section, role: str) -> Document:
+    return Document(
+        source="x.txt", format="txt", title="关于某省计划的报告", issuer=None, region=None,
+        review_year=None, plan_year=None, span=Span(1, 1),
+        parts=[Part(3, "三、", "重点工作", Span(2, 30), role=role, sections=[section])],
+    )
+
+
+def _industry_section() -> Section:
+    return Section(2, "（二）", "推动产业转型升级，促进数字经济和实体经济融合", Span(10, 14), [
+        _para("推动产业转型升级，促进数字经济和实体经济融合。构建先进制造业集群，推进产业基础高级化。", 10),
+        _para("一是推动制造业高端化。出台制造业高端化行动方案，建设先进制造业集群。", 11, ParagraphKind.ITEM,
+              "推动制造业高端化"),
+        _para("二是发展数字经济。推进数字产业化和产业数字化，建设工业互联网平台。", 12, ParagraphKind.ITEM,
+              "发展数字经济"),
+        _para("三是培育特色产业。新建高标准农田150万亩，加快农田宜机化改造。", 13, ParagraphKind.ITEM, "培育特色产业"),
+    ])
+
+
+def test_a_plan_section_is_summarised_by_sentences_on_its_topic():
+    out = summarize(_plan_doc(_industry_section(), "tasks"), budget=120).sections[0]
+    assert "出台制造业高端化行动方案" in out.body_zh
+    assert "高标准农田" not in out.body_zh  # a figure, but about farmland, not the section's topic
+
+
+def test_a_review_section_is_still_summarised_by_its_figures():
+    out = summarize(_plan_doc(_industry_section(), "review"), budget=120).sections[0]
+    assert "新建高标准农田150万亩" in out.body_zh
+
+
+def test_a_risk_section_names_each_risk_not_the_one_with_figures():
+    section = Section(9, "（九）", "防范化解重大风险，守住安全底线", Span(20, 24), [
+        _para("一是稳定房地产市场。全力推进保交房，推动房地产市场平稳健康发展。", 21, ParagraphKind.ITEM, "稳定房地产市场"),
+        _para("二是防范化解地方债务风险。严格控制新增隐性债务，稳妥化解存量地方政府债务风险。", 22, ParagraphKind.ITEM,
+              "防范化解地方债务风险"),
+        _para("三是提升能源保障能力。建成投用两座热电联产项目，开工建设300万千瓦煤电项目和两座抽水蓄能电站，"
+              "新增储气能力5亿立方米。", 23, ParagraphKind.ITEM, "提升能源保障能力"),
+    ])
+    body = summarize(_plan_doc(section, "tasks"), budget=160).sections[0].body_zh
+    assert "保交房" in body and "地方政府债务风险" in body
+    assert "煤电项目" not in body
+
+
+@pytest.mark.parametrize("role", ["review", "outlook", "tasks"])
+def test_an_enumeration_never_dangles(role):
+    section = Section(1, "（一）", "形势判断", Span(5, 7), [
+        _para("外部环境更趋复杂。我省发展面临诸多机遇。一是国家战略叠加，政策红利持续释放，带动投资增长8%。"
+              "二是市场需求回暖，消费潜力加快释放，各类市场主体信心增强，经营预期持续向好，带动全省消费市场稳步恢复。", 6),
+    ])
+    result = summarize(_plan_doc(section, role), budget=80)
+    out = (result.sections + result.overview)[0]
+    for marker, sibling in (("一是", "二是"), ("二是", "三是")):
+        assert marker not in out.body_zh or sibling in out.body_zh, out.body_zh
+
+
+def test_a_lone_item_gets_no_ordinal():
+    section = Section(1, "（一）", "稳定工业增长", Span(5, 7), [
+        _para("一是推进技术改造。技改投资增长15%。", 7, ParagraphKind.ITEM, "推进技术改造"),
+    ])
+    summary, _ = summarize_section(section)
+    assert summary.startswith("稳定工业增长。推进技术改造。") and "一是" not in summary
+
+
+def test_seed_plan_sections_stay_on_their_topic(result):
+    by_title = {s.title: s for s in result.sections}
+    industry = next(s for t, s in by_title.items() if t.startswith("持续推动产业优化升级"))
+    assert "农田" not in industry.body_zh and "制造业" in industry.body_zh
+    risks = next(s for t, s in by_title.items() if t.startswith("有效防范化解重大经济金融风险"))
+    assert "房地产" in risks.body_zh and "债务" in risks.body_zh
+    assert all(not s.body_zh.startswith(("一是", "二是")) and "。一是" not in s.body_zh
+               for s in result.sections + result.overview)

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from generator.analyse.changes import CHANGE, ChangeKind
+from generator.analyse.digest import DIGEST, DigestCode
 from generator.analyse.factcheck import (
     CHANGE_DIFFERENCE, FINDING, SCOPE, STATED_CHANGE, STATUS_WORD, TALLY_COUNT, TALLY_DIFFERENCE, UNIT_PROBLEM,
     FindingCode,
@@ -15,6 +16,7 @@ from generator.analyse.scoring import REASON, REASON_SHORT, ReasonCode, Status
 from generator.errors import TemplateError
 from generator.localise import briefs, plan_marks, source_notes
 from generator.localise.source_notes import FINDING_SHORT
+from generator.localise.narrative import NARRATIVE, NarrativeCode
 from generator.localise.wording import SEPARATOR
 from tests.support.project import project
 
@@ -31,6 +33,8 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     CHANGE_DIFFERENCE: ("new_count", "unstated_new", "replaced_missing"),
     UNIT_PROBLEM: ("percent_for_a_level", "rate_without_percent", "catalogue_unit"),
     SEPARATOR: ("list", "clauses", "terms", "terms-last"),
+    DIGEST: tuple(c.value for c in DigestCode),
+    NARRATIVE: tuple(c.value for c in NarrativeCode),
 }
 
 
