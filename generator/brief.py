@@ -215,6 +215,19 @@ class TermPair:
 PLACES = ("title", "headline", "scorecard", "heading", "item", "key_figure", "projects", "other")
 
 
+@dataclass(frozen=True)
+class Pending:
+    """A text of a rendered brief that awaits translation: left out of the body, listed in an appendix.
+
+    A section heading the glossary lacks is shown by its topic instead; an item
+    title, a key figure or a headline figure whose label is a gap is left out.
+    """
+
+    text: Text  # the report's own words, as gap segments
+    place: str  # where the brief would show it (a :data:`PLACES` key)
+    where: Text  # where the report has it ("line 143")
+
+
 @dataclass
 class Brief:
     lang: str  # "zh" | "en"
@@ -255,6 +268,7 @@ class Brief:
     findings: tuple[Finding, ...] = ()  # problems first, then one line counting the passed checks
     checks_passed: int = 0  # how many checks the report passed (counted on that line)
     terms: tuple[TermPair, ...] = ()  # English brief: appendix of key terms
+    pending: tuple[Pending, ...] = ()  # rendered brief: texts left out for glossary gaps (the appendix lists them)
     warnings: tuple[str, ...] = ()
     generated_iso: str = ""  # the generation date as YYYY-MM-DD (PDF/HTML metadata)
     source_tag: str = "zh-Hans"  # BCP 47 tag of the report's own language (text quoted from it)
@@ -309,6 +323,8 @@ class Brief:
         for fd in self.findings:
             for text in (fd.severity_label, fd.message, fd.where):
                 yield "other", text
+        for p in self.pending:  # counted where the brief would have shown them
+            yield p.place, p.text
 
     def texts(self) -> Iterator[Text]:
         """Every localised text of the brief (for gap counting and number QA)."""

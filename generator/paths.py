@@ -12,6 +12,7 @@ from pathlib import Path
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 UNITS_FILE = "units.yaml"
 MEASURES_FILE = "measures.yaml"  # standard measures across levels (generator.lexicon.measures)
+TOPICS_FILE = "topics.yaml"  # section topics (generator.lexicon.topics)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,12 @@ class Paths:
         """The glossary folder's standard measures, else the package's."""
         own = self.glossary / MEASURES_FILE
         return own if own.is_file() else self.root / "glossary" / MEASURES_FILE
+
+    @property
+    def topics(self) -> Path:
+        """The glossary folder's section topics, else the package's."""
+        own = self.glossary / TOPICS_FILE
+        return own if own.is_file() else self.root / "glossary" / TOPICS_FILE
 
     @classmethod
     def default(cls, glossary: Path | None = None, root: Path = PACKAGE_ROOT) -> "Paths":

@@ -61,7 +61,7 @@ class Project:
         languages = read_languages(paths.locale)
         codes = tuple(lang.code for lang in languages)
         return cls(paths, languages, Messages(paths.locale, codes), load_lexicon(paths.glossary, paths.units, codes,
-                                                                                     paths.measures))
+                                                                                     paths.measures, paths.topics))
 
     @classmethod
     def inspect(cls, glossary: Path | None = None, root: Path = PACKAGE_ROOT) -> tuple["Project | None", list[Problem]]:
@@ -69,7 +69,8 @@ class Project:
         paths = Paths.default(glossary, root)
         languages = read_languages(paths.locale)
         codes = tuple(lang.code for lang in languages)
-        lexicon, problems = inspect_lexicon(paths.glossary, paths.units, codes, paths.measures)
+        lexicon, problems = inspect_lexicon(paths.glossary, paths.units, codes, paths.measures,
+                                             paths.topics)
         if lexicon is None:
             return None, problems
         return cls(paths, languages, Messages(paths.locale, codes), lexicon), problems

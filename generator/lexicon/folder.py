@@ -1,4 +1,5 @@
-"""A glossary folder loaded and checked: the glossary, the units table, the indicator catalogue and the standard measures.
+"""A glossary folder loaded and checked: the glossary, the units table, the indicator catalogue, the standard
+measures and the section topics.
 
 :func:`inspect_lexicon` reads a glossary folder once and
 returns every problem with the loaded :class:`Lexicon` when none is fatal;
@@ -18,6 +19,7 @@ from generator.lexicon.catalogue import Catalogue, catalogue_from_glossary
 from generator.lexicon.glossary import Glossary
 from generator.lexicon.glossary_files import Problem, validate_dir
 from generator.lexicon.measures import Measures, inspect_measures
+from generator.lexicon.topics import Topics, inspect_topics
 from generator.lexicon.units import UnitsTable, inspect_units
 
 
@@ -30,15 +32,19 @@ class Lexicon:
     catalogue: Catalogue
     units_digest: str
     measures: Measures = Measures()
+    topics: Topics = Topics()
 
     def digests(self) -> dict[str, str]:
-        """What each kind of output depends on: the catalogue (analysis), renderings, units, measures (corpus)."""
-        return {"catalogue": self.catalogue.digest(), "terms": self.glossary.digest(), "units": self.units_digest,
+        """What each kind of output depends on: the catalogue (analysis), renderings (with the topics that stand
+        in for a heading without one), units, measures (corpus)."""
+        terms = hashlib.sha256(f"{self.glossary.digest()}\n{self.topics.digest()}".encode()).hexdigest()
+        return {"catalogue": self.catalogue.digest(), "terms": terms, "units": self.units_digest,
                 "measures": self.measures.digest()}
 
 
 def inspect_lexicon(glossary_dir: Path, units_path: Path, locales: tuple[str, ...],
-                    measures_path: Path | None = None) -> tuple[Lexicon | None, list[Problem]]:
+                    measures_path: Path | None = None,
+                    topics_path: Path | None = None) -> tuple[Lexicon | None, list[Problem]]:
     """Every problem of the folder, its units table and its measures; the Lexicon when none is fatal."""
     if not glossary_dir.is_dir():
         raise GlossaryError("glossary folder not found", glossary_dir)
@@ -54,16 +60,19 @@ def inspect_lexicon(glossary_dir: Path, units_path: Path, locales: tuple[str, ..
     measures, measure_problems = (inspect_measures(measures_path, catalogue, strict=own) if measures_path is not None
                                   else (Measures(), []))
     problems = problems + measure_problems
-    if measures is None:
+    topics, topic_problems = inspect_topics(topics_path) if topics_path is not None else (Topics(), [])
+    problems = problems + topic_problems
+    if measures is None or topics is None:
         return None, problems
-    lexicon = Lexicon(glossary, units, catalogue, hashlib.sha256(units_path.read_bytes()).hexdigest(), measures)
+    lexicon = Lexicon(glossary, units, catalogue, hashlib.sha256(units_path.read_bytes()).hexdigest(), measures,
+                      topics)
     return lexicon, problems
 
 
 def load_lexicon(glossary_dir: Path, units_path: Path, locales: tuple[str, ...],
-                 measures_path: Path | None = None) -> Lexicon:
+                 measures_path: Path | None = None, topics_path: Path | None = None) -> Lexicon:
     """The lexicon of ``glossary_dir``; GlossaryError at its first fatal problem."""
-    lexicon, problems = inspect_lexicon(glossary_dir, units_path, locales, measures_path)
+    lexicon, problems = inspect_lexicon(glossary_dir, units_path, locales, measures_path, topics_path)
     if lexicon is None:
         fatal = [p for p in problems if p.fatal]
         first = fatal[0]

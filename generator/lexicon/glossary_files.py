@@ -29,7 +29,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from generator.errors import GlossaryError
 from generator.lexicon.entries import DEFAULT_KIND, Entry, Status
 from generator.lexicon.keys import SLOT, normalise_key
-from generator.paths import MEASURES_FILE, UNITS_FILE
+from generator.paths import MEASURES_FILE, TOPICS_FILE, UNITS_FILE
 
 KINDS = (
     "indicator", "heading", "item", "metric", "policy", "place",
@@ -378,8 +378,9 @@ def _read_aliases(zh: str, pair: tuple[Node, Node] | None, name: str, problems: 
 
 
 def glossary_files(directory: Path) -> list[Path]:
-    """The glossary files of a folder in load order (``units.yaml`` and ``measures.yaml`` excluded)."""
-    files = [p for p in directory.glob("*.yaml") if p.name not in (UNITS_FILE, MEASURES_FILE) and p.is_file()]
+    """The glossary files of a folder in load order (``units.yaml``, ``measures.yaml``, ``topics.yaml`` excluded)."""
+    files = [p for p in directory.glob("*.yaml") if p.name not in (UNITS_FILE, MEASURES_FILE, TOPICS_FILE)
+             and p.is_file()]
     rank = {n: i for i, n in enumerate(FILE_ORDER)}
     return sorted(files, key=lambda p: (rank.get(p.name, len(rank)), p.name))
 

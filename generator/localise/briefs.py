@@ -13,7 +13,7 @@ section summaries are sentences built from facts (:mod:`generator.localise.narra
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 import re
 from decimal import Decimal
@@ -30,7 +30,7 @@ from generator.analyse.scorecard import Origin, ScoredIndicator
 from generator.analyse.scoring import INDEX_BASE, REASON_SHORT, index_rate, is_index
 from generator.analyse.summaries import SectionSummary, Summaries
 from generator.brief import (
-    Brief, Chart, ChartPoint, Figure, Finding, PlanRow, ScoreRow, SectionBrief, Status, TableBlock,
+    Brief, Chart, ChartPoint, Figure, Finding, Pending, PlanRow, ScoreRow, SectionBrief, Status, TableBlock,
     TallyRow, TermPair, Text,
 )
 from generator.document import Document, Genre
@@ -79,7 +79,11 @@ STATED_GLANCE: dict[str, str] = {
     "expected": "%(met)s of %(total)s anticipatory targets met, as the report states",
 }
 # Glossary kinds shown in the English appendix of key terms.
-APPENDIX_KINDS = ("indicator", "metric", "policy", "term", "place", "organisation")
+# Key terms: names a reader meets again in other reports (indicators, policy terms, places, bodies), not
+# the labels of single figures (医院 "hospitals").
+APPENDIX_KINDS = ("indicator", "policy", "term", "place", "organisation")
+PART_WORDS = ("Part %(n)s", "Part %(n)s — %(topic)s")  # a part title without a rendering: by number, topic
+SECTION_WORDS = ("Section %(n)s", "Section %(n)s — %(topic)s")
 APPENDIX_FOUND_KINDS = ("policy",)  # also listed when the report's text uses them
 CHART_VALUE_LIMIT = Decimal(100)  # dumbbell: growth rates and shares, not indices or levels
 # An index cell shown as the rate it implies: the words by the rate's sign (catalogue msgids).
@@ -138,11 +142,12 @@ class BriefBuilder:
     project: Project
     number_qa: bool = True
     context: ReportContext | None = None  # what the cross-report stage found (continuity, national targets)
+    _notes: SourceNotes | None = None
+    _pending: dict[tuple[str, str, str], Pending] = field(default_factory=dict)
 
     @property
     def cross(self) -> CrossReportWords:
         return CrossReportWords(self.voice, self.catalogue, self.project.source_language.html_lang)
-    _notes: SourceNotes | None = None
 
     @property
     def doc(self) -> Document:
@@ -196,7 +201,7 @@ class BriefBuilder:
             rendered=not v.language.source,
             number_locale=v.language.babel,
             executive=self.summary_words.executive(self.analysis.digest),
-            headline=self.summary_words.headline(self.analysis.digest),
+            headline=self.shown_figures(self.summary_words.headline(self.analysis.digest), "headline"),
             score_rows=score_rows,
             tallies=tuple(self.tallies()),
             glance_tally=tuple(self.glance()),
@@ -219,6 +224,7 @@ class BriefBuilder:
             checks_passed=self.notes.passed,
             warnings=tuple(doc.warnings),
         )
+        brief.pending = tuple(self._pending.values())
         brief.kicker = v.word(KICKERS.get(doc.genre, KICKERS[Genre.PLAN_REPORT]), region=brief.region,
                               year=brief.plan_year)
         brief.charts = tuple(c for c in (self.scorecard_chart(brief), self.projects_chart()) if c is not None)
@@ -666,23 +672,54 @@ class BriefBuilder:
 
     def section(self, s: SectionSummary, narrative: Narrative | None = None) -> SectionBrief:
         """One section: the report's language keeps the chosen sentences; a rendered one says the
-        section's facts (its item titles among them, then shown only there) and counts what it leaves out."""
+        section's facts (its item titles among them, then shown only there) and counts what it leaves out.
+        In a rendered language an item title or key figure the glossary cannot say is left out and listed
+        as pending, and a heading it cannot say is shown by its topic."""
         v = self.voice
-        items = tuple(v.term(i, "item", line=s.line) for i in s.items)
+        all_items = tuple(v.term(i, "item", line=s.line) for i in s.items)
+        items = tuple(i for i in all_items if not self.left_out(i, "item", s.line))
         summary, untranslated = Text.plain(s.body_zh), 0
         if narrative is not None:
-            said = narrative.section(s, items)
+            said = narrative.section(s, all_items)
             summary, untranslated = joined_sentences(v, said.sentences), said.left_out
             items = () if said.items_said else items
         return SectionBrief(
-            part=v.term(s.part_title, "heading", line=s.line),
-            heading=v.term(s.title, "heading", line=s.line),
+            part=self.heading(s.part_title, s.part, s.line, PART_WORDS),
+            heading=self.heading(s.title, s.number, s.line, SECTION_WORDS),
             summary=summary,
             items=items,
-            figures=self.figure_words.tiles(s.key_figures),
+            figures=self.shown_figures(self.figure_words.tiles(s.key_figures), "key_figure", s.line),
             source=v.line_ref(s.line),
             untranslated=untranslated,
         )
+
+    # ------------------------------------------------------------ what awaits translation
+
+    def left_out(self, text: Text, place: str, line: int | None = None, where: str = "") -> bool:
+        """Whether a rendered brief leaves ``text`` out of its body for a glossary gap (then it is pending);
+        ``where``: the source reference already made, else that of ``line``."""
+        if not self.en or not text.gaps:
+            return False
+        found = Text.plain(where or self.voice.line_ref(line))
+        self._pending.setdefault((place, str(text), str(found)), Pending(text, place, found))
+        return True
+
+    def heading(self, zh: str, number: int, line: int, words: tuple[str, str]) -> Text:
+        """A part or section heading; in a rendered language one the glossary lacks is said by its number and
+        topic ("Section 3 — Industry and innovation"), its own words pending."""
+        text = self.voice.term(zh, "heading", line=line)
+        if not zh.strip() or not self.left_out(text, "heading", line):
+            return text
+        topic = self.project.lexicon.topics.of(zh)
+        n = self.voice.count(number) if number else ""
+        if topic is None:
+            return self.voice.word(words[0], n=n)
+        return self.voice.word(words[1], n=n, topic=topic.en)
+
+    def shown_figures(self, figures: Iterable[Figure], place: str, line: int | None = None) -> tuple[Figure, ...]:
+        """The figures whose label a rendered language can say; the others are pending."""
+        return tuple(f for f in figures
+                     if not self.left_out(f.label if f.label.gaps else f.value, place, line, f.source))
 
     def narrative(self) -> Narrative | None:
         """The sentences of a rendered language's sections (None in the report's own language)."""
@@ -717,6 +754,7 @@ class BriefBuilder:
 
 
 # ---------------------------------------------------------------- helpers
+
 
 def _formatted_date(iso: str | None, voice: Voice) -> str:
     """An ISO date of the model as the brief's language writes it ("" when none or invalid)."""

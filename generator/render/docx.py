@@ -193,6 +193,8 @@ class _Writer:
     # -- nodes ---------------------------------------------------------------------------
 
     def title_block(self, t: TitleBlock) -> None:
+        if t.draft:
+            self.write(self.para("", "Note"), t.draft, style="Strong", ink=self.colour("ochre"))
         self.para(t.kicker, "Subtitle")
         self.para(t.title, "Title")
         self.para(Text.join([Text.join([f.label, f.value], sep=self.punct("colon")) for f in t.facts],
@@ -359,6 +361,9 @@ class _Writer:
         section = self.doc.sections[0]
         header = section.header.paragraphs[0]
         header.style = self.doc.styles["Header"]
+        if self.outline.draft:
+            self.write(header, self.outline.draft, ink=self.colour("ochre"))
+            self.write(header, self.punct("dot"))
         self.write(header, self.outline.running_head)
         footer = section.footer.paragraphs[0]
         footer.style = self.doc.styles["Footer"]

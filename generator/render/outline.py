@@ -169,6 +169,7 @@ class TitleBlock:
     headline: tuple[Figure, ...]
     tallies: tuple[Text, ...]  # "13 of 29 anticipatory targets met"
     tally_look: Look = ("marks", "tally")
+    draft: Text = Text()  # "Draft — 12 terms await translation" while a rendered brief has gaps
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,7 @@ class Outline:
     colophon: Text
     description: str  # document properties
     keywords: tuple[str, ...] = ()
+    draft: Text = Text()  # the draft state, also at the top of every page
     gap_legend: Text = Text()  # how a glossary gap looks, when the brief has any …
     gap_example: Text = Text()  # … with one of its gaps as the example
     charts: tuple[Chart, ...] = field(default=())
@@ -220,7 +222,14 @@ class _Builder:
             Fact(self.w("Generated"), Text.plain(b.generated)),
         ]
         return TitleBlock(self.kicker(), b.title, tuple(f for f in facts if f.value), self.w("At a glance"),
-                          b.headline, b.glance_tally)
+                          b.headline, b.glance_tally, draft=self.draft())
+
+    def draft(self) -> Text:
+        """A rendered brief with terms the glossary lacks is a draft, and says how many."""
+        n = len(self.b.gap_terms) if self.b.rendered else 0
+        if not n:
+            return Text()
+        return self.w(DRAFT_WORDS.get(n, DRAFT_WORDS[0]), n=str(n))
 
     def kicker(self) -> Text:
         b = self.b
@@ -404,6 +413,20 @@ class _Builder:
 
     # -- notes and terms
 
+    def pending(self) -> Block | None:
+        b = self.b
+        if not b.pending:
+            return None
+        columns = self.columns((("zh", "The report's words", 0.56, False, False),
+                                ("place", "Left out of", 0.24, False, True), ("where", "Where", 0.20, False, True)))
+        rows = tuple(Row((Cell(p.text, lang=b.source_tag), Cell(self.w(PLACE_WORDS.get(p.place, "Other text"))),
+                          Cell(p.where))) for p in b.pending)
+        return Block("pending", (Heading(self.w("Pending translation"), 2),
+                                 Para(self.w("These texts of the report await an English rendering in the glossary; "
+                                             "until then the brief leaves them out (a heading is shown by its "
+                                             "topic)."), "note"),
+                                 Table("pending", columns, (RowGroup(Text(), rows),))))
+
     def findings(self) -> Block | None:
         if not self.b.findings:
             return None
@@ -429,12 +452,13 @@ class _Builder:
         blocks = [self.executive(), self.scorecard(), self.plan(), self.projects(),
                   self.summaries("overview", "Outlook", b.overview),
                   self.summaries("sections", "Section summaries", b.sections),
-                  self.findings(), self.terms()]
+                  self.findings(), self.pending(), self.terms()]
         gap = b.gaps[0] if b.gaps else ""
         return Outline(
             lang=b.lang, html_lang=b.html_lang, title=self.title(),
             blocks=tuple(x for x in blocks if x is not None),
             running_head=self.kicker(),
+            draft=self.draft(),
             colophon=self.w("Generated on %(date)s from %(source)s. Figures are taken from the report as published.",
                             date=b.generated, source=b.source_file),
             description=self.words("Brief of the plan report: indicator scorecard, plan targets, major projects "
@@ -446,6 +470,8 @@ class _Builder:
         )
 
 
+DRAFT_WORDS = {1: "Draft — %(n)s term awaits translation", 0: "Draft — %(n)s terms await translation"}  # by count
+PLACE_WORDS = {"heading": "Heading", "item": "Item title", "key_figure": "Key figure", "headline": "At a glance"}
 EVER_SHOWN = frozenset({"no", "name", "status", "change", "src"})  # columns kept even when empty
 
 

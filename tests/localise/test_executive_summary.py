@@ -55,8 +55,12 @@ def test_the_seed_summary_names_the_largest_misses_with_causes_and_the_new_targe
     assert points[0] == ("Growth in total retail sales of consumer goods: −0.3% against a target of about 7%; "
                          "the report cites Covid-19 restrictions on services and consumption.")
     targets = next(p for p in points if p.startswith("Targets for 2023"))
-    assert "growth in fixed-asset investment of 10% (after 0.7% in 2022)" in targets
-    assert "GRP growth of at least 6%, striving for better (after 2.6% in 2022)" in targets
+    assert "growth in fixed-asset investment: 10% (2022: 0.7%)" in targets
+    assert "GRP growth: at least 6%, striving for better (2022: 2.6%)" in targets
+    # an index (previous year = 100) is said as the rate it implies, in the summary and the headline
+    assert "consumer price index (CPI): rise of at most 3% (2022: rise of 2.1%)" in targets
+    cpi = [f for f in seed["en"].headline if str(f.value).startswith("rise of")]
+    assert [(str(f.value), str(f.note)) for f in cpi] == [("rise of at most 3%", "2022: rise of 2.1%")]
     changes = next(p for p in points if p.startswith("Indicator changes"))
     assert "growth in manufacturing investment replaces growth in private investment" in changes
     assert "forest coverage no longer listed" in changes
