@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -194,6 +195,36 @@ def _duplicate_keys(node: Node, name: str, depth: int = 0) -> list[Problem]:
         for item in node.value:
             out.extend(_duplicate_keys(item, name, depth + 1))
     return out
+
+
+def keyed_entries(root: MappingNode, what: str, name: str,
+                  problems: list[Problem]) -> Iterator[tuple[str, Node, int, int]]:
+    """(key, value node, line, column) of each snake_case key of a keyed file (measures, topics); a key
+    that is no string or not snake_case is recorded as a problem and skipped."""
+    for key_node, value_node in root.value:
+        key = scalar_text(key_node, f"a {what} key", name, problems)
+        line, column = _mark(key_node)
+        if key is None:
+            continue
+        if not ID_PATTERN.match(key):
+            problems.append(Problem(name, line, column, f"{what} key {key!r} must be snake_case (a-z, 0-9, _)"))
+            continue
+        yield key, value_node, line, column
+
+
+def known_fields(node: MappingNode, key: str, fields: tuple[str, ...], name: str,
+                 problems: list[Problem]) -> Iterator[tuple[str, Node, tuple[int, int]]]:
+    """(field, value node, (line, column)) of each field of an entry's mapping that is one of ``fields``;
+    an unknown field is recorded as a problem and skipped."""
+    for field_node, value in node.value:
+        field = scalar_text(field_node, f"{key}: a field name", name, problems)
+        at = _mark(field_node)
+        if field is None:
+            continue
+        if field not in fields:
+            problems.append(Problem(name, *at, f"{key}: unknown field {field!r} (one of {', '.join(fields)})"))
+            continue
+        yield field, value, at
 
 
 def scalar_text(node: Node, what: str, name: str, problems: list[Problem], limit: int = MAX_TEXT) -> str | None:

@@ -31,7 +31,7 @@ from typing import Iterator
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from generator.lexicon.catalogue import Catalogue
-from generator.lexicon.glossary_files import ID_PATTERN, Problem, parse_yaml_file, scalar_text
+from generator.lexicon.glossary_files import Problem, keyed_entries, known_fields, parse_yaml_file, scalar_text
 
 FIELDS = ("ids", "benchmark", "note")
 _BOOL = "tag:yaml.org,2002:bool"
@@ -91,14 +91,7 @@ def inspect_measures(path: Path, catalogue: Catalogue, strict: bool = True) -> t
         return (Measures((), path) if not problems else None), problems
     measures: list[Measure] = []
     owner: dict[str, str] = {}
-    for key_node, value_node in root.value:
-        key = scalar_text(key_node, "a measure key", name, problems)
-        line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-        if key is None:
-            continue
-        if not ID_PATTERN.match(key):
-            problems.append(Problem(name, line, column, f"measure key {key!r} must be snake_case (a-z, 0-9, _)"))
-            continue
+    for key, value_node, line, column in keyed_entries(root, "measure", name, problems):
         measure = _measure(key, value_node, name, line, column, catalogue, problems, strict)
         if measure is None:
             continue
@@ -122,14 +115,8 @@ def _measure(key: str, node: object, name: str, line: int, column: int, catalogu
     benchmark, note = True, None
     found_ids = False
     before = len(problems)
-    for field_node, value in node.value:
-        field = scalar_text(field_node, f"{key}: a field name", name, problems)
-        at = (field_node.start_mark.line + 1, field_node.start_mark.column + 1)
-        if field is None:
-            continue
-        if field not in FIELDS:
-            problems.append(Problem(name, *at, f"{key}: unknown field {field!r} (one of {', '.join(FIELDS)})"))
-        elif field == "ids":
+    for field, value, at in known_fields(node, key, FIELDS, name, problems):
+        if field == "ids":
             found_ids = True
             if not isinstance(value, SequenceNode) or not value.value:
                 problems.append(Problem(name, *at, f"{key}: ids must be a non-empty list of catalogue ids"))

@@ -23,7 +23,7 @@ from typing import Iterator
 
 from ruamel.yaml.nodes import MappingNode, SequenceNode
 
-from generator.lexicon.glossary_files import ID_PATTERN, Problem, parse_yaml_file, scalar_text
+from generator.lexicon.glossary_files import Problem, keyed_entries, known_fields, parse_yaml_file, scalar_text
 
 FIELDS = ("en", "zh", "keywords")
 _CLAUSE = re.compile(r"[，；,;]")
@@ -77,14 +77,7 @@ def inspect_topics(path: Path) -> tuple[Topics | None, list[Problem]]:
     if root is None:
         return (Topics((), path) if not problems else None), problems
     topics: list[Topic] = []
-    for key_node, value_node in root.value:
-        key = scalar_text(key_node, "a topic key", name, problems)
-        line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-        if key is None:
-            continue
-        if not ID_PATTERN.match(key):
-            problems.append(Problem(name, line, column, f"topic key {key!r} must be snake_case (a-z, 0-9, _)"))
-            continue
+    for key, value_node, line, column in keyed_entries(root, "topic", name, problems):
         topic = _topic(key, value_node, name, line, column, problems)
         if topic is not None:
             topics.append(topic)
@@ -100,14 +93,8 @@ def _topic(key: str, node: object, name: str, line: int, column: int, problems: 
     values: dict[str, str] = {}
     keywords: list[str] = []
     before = len(problems)
-    for field_node, value in node.value:
-        field = scalar_text(field_node, f"{key}: a field name", name, problems)
-        at = (field_node.start_mark.line + 1, field_node.start_mark.column + 1)
-        if field is None:
-            continue
-        if field not in FIELDS:
-            problems.append(Problem(name, *at, f"{key}: unknown field {field!r} (one of {', '.join(FIELDS)})"))
-        elif field == "keywords":
+    for field, value, at in known_fields(node, key, FIELDS, name, problems):
+        if field == "keywords":
             if not isinstance(value, SequenceNode) or not value.value:
                 problems.append(Problem(name, *at, f"{key}: keywords must be a non-empty list of Chinese words"))
                 continue

@@ -24,6 +24,7 @@ from generator.analyse.analysis import Analysis
 from generator.analyse.causes import Cause, stated_cause
 from generator.analyse.changes import ChangeKind, PlanComparison, PlanIndicator
 from generator.analyse.corpus import ReportContext
+from generator.analyse.locations import Locations
 from generator.analyse.figures import KeyFigure
 from generator.analyse.projects import ProjectSummary
 from generator.analyse.scorecard import Origin, ScoredIndicator
@@ -97,7 +98,9 @@ def build_brief(analysis: Analysis, project: Project, lang: Language, generated:
 
     ``context``: what the cross-report stage found about it; ``draft``: suggested renderings shown, marked, for gaps.
     """
-    return BriefBuilder(analysis, _voice(project, lang, draft), generated, project.catalogue, project,
+    voice = _voice(project, lang, draft)
+    voice.locations = Locations(analysis.doc)
+    return BriefBuilder(analysis, voice, generated, project.catalogue, project,
                         context=context).build()
 
 
@@ -227,7 +230,8 @@ class BriefBuilder:
         brief.pending = tuple(self._pending.values())
         brief.kicker = v.word(KICKERS.get(doc.genre, KICKERS[Genre.PLAN_REPORT]), region=brief.region,
                               year=brief.plan_year)
-        brief.charts = tuple(c for c in (self.scorecard_chart(brief), self.projects_chart()) if c is not None)
+        projects = self.projects_chart()
+        brief.charts = (*self.scorecard_charts(brief), *((projects,) if projects is not None else ()))
         brief.keywords = tuple(str(t) for t in (brief.region, v.word("plan report"), v.word("indicator scorecard")) if t)
         if isinstance(v, RenderedVoice):
             brief.terms = self.appendix(v)
@@ -300,7 +304,7 @@ class BriefBuilder:
             reason=self.reason(row),
             level=row.level,
             category=v.term(row.category, "heading", line=row.line) if row.category else Text(),
-            source=v.line_ref(row.line),
+            source=v.where(row.line),
             cause=v.word("General factors (see below the table)") if general else self.cause(cause),
             general_cause=general,
             notes=(index,) if index else (),
@@ -362,7 +366,7 @@ class BriefBuilder:
             return Text()
         v = self.voice
         return v.word("The %(year)s outcomes are the report's estimates, not final figures (%(where)s).",
-                      year=str(self.doc.review_year or ""), where=v.line_ref(origin.estimate_line))
+                      year=str(self.doc.review_year or ""), where=v.where(origin.estimate_line))
 
     # ------------------------------------------------------------ causes
 
@@ -384,7 +388,7 @@ class BriefBuilder:
             v = self.voice
             yield v.word("For %(n)s indicators the report gives only general factors: %(factors)s (%(where)s)",
                          n=v.count(self._general_count(cause)), factors=self.factors(cause),
-                         where=v.line_ref(cause.line))
+                         where=v.where(cause.line))
 
     def _stated(self, row: ScoredIndicator) -> Cause:
         """The reason the report states for a shortfall it names (factors read only for English)."""
@@ -447,7 +451,7 @@ class BriefBuilder:
             pieces = [v.word("%(n)s %(status)s", n=v.count(n), status=str(self.status(k).label).lower())
                       for k, n in _ordered(counts) if n]
             head = v.word("%(n)s in all", n=v.count(total)) if total is not None else Text()
-            where = v.word(" (%(where)s)", where=Text.plain(v.line_ref(*(x.line for x in stated))))
+            where = v.word(" (%(where)s)", where=Text.plain(v.where(*(x.line for x in stated))))
             stated_text = Text.join([Text.join([head, *pieces], str(v.word(", "))), where])
         return TallyRow(
             kind=v.word(label), counts=tuple((self.status(k), n) for k, n in _ordered(computed) if n),
@@ -468,7 +472,7 @@ class BriefBuilder:
                 for key, n in s.counts.items():
                     counts.setdefault(key, n)
             total = next((s.total for s in stated if s.total is not None), None)
-            where = v.word("As stated in the text (%(where)s)", where=v.line_ref(*(s.line for s in stated)))
+            where = v.word("As stated in the text (%(where)s)", where=v.where(*(s.line for s in stated)))
             yield TallyRow(kind=v.word(label), counts=tuple((self.status(k), n) for k, n in _ordered(counts) if n),
                            total=total if total is not None else sum(counts.values()), stated=where, agrees=None)
 
@@ -497,17 +501,19 @@ class BriefBuilder:
         v = self.voice
         if origin.kind == "prose" and review:
             return v.word("From the text, not a table: the indicators the report names as falling short, "
-                          "with its reasons (%(where)s)", where=v.line_ref(origin.line))
+                          "with its reasons (%(where)s)", where=v.where(origin.line))
         if origin.kind == "table" and origin.attachment:
-            return v.word("From the indicator table in Attachment %(n)s (%(where)s)",
-                          n=v.count(origin.attachment), where=v.line_ref(origin.line))
+            return v.word("From the indicator table in Attachment %(n)s", n=v.count(origin.attachment))
         if origin.kind == "table":
-            return v.word("From the indicator table (%(where)s)", where=v.line_ref(origin.line))
+            return v.word("From the indicator table (%(where)s)", where=v.where(origin.line))
         if origin.kind == "prose":
-            return v.word("From targets stated in the text (%(where)s)", where=v.line_ref(origin.line))
+            return v.word("From targets stated in the text (%(where)s)", where=v.where(origin.line))
         return v.word("The report gives no indicator table")
 
-    def scorecard_chart(self, brief: Brief) -> Chart | None:
+    def scorecard_charts(self, brief: Brief) -> list[Chart]:
+        """Targets against outcomes of the indicators measured in percent; a long list in charts of at most
+        :data:`CHART_ROWS` indicators, so that no chart is taller than about a third of a page and none
+        leaves more than that empty when it moves to the next page."""
         v = self.voice
         points = []
         for row, shown in zip(self.analysis.scorecard.rows(), brief.score_rows):
@@ -519,14 +525,20 @@ class BriefBuilder:
             points.append(ChartPoint(label=str(shown.name), value=float(actual), target=float(target),
                                      group=str(shown.category), status=row.status.value))
         if len(points) < 2:
-            return None
-        return Chart(
-            key="scorecard", kind="dumbbell",
-            title=str(v.word("Targets and outcomes of indicators measured in %")),
-            alt=str(v.word("Chart of target and outcome for %(n)s indicators measured in percent; "
-                           "the table above gives every value.", n=len(points))),
-            unit="%", points=tuple(points),
-        )
+            return []
+        chunks = _chunks(points, CHART_ROWS)
+        charts = []
+        for i, chunk in enumerate(chunks):
+            groups = list(dict.fromkeys(p.group for p in chunk if p.group))
+            title = (v.word("Targets and outcomes of indicators measured in %") if len(chunks) == 1 or not groups
+                     else v.word("Targets and outcomes in percent: %(groups)s", groups=str(v.word("; ")).join(groups)))
+            charts.append(Chart(
+                key="scorecard" if i == 0 else f"scorecard-{i + 1}", kind="dumbbell", title=str(title),
+                alt=str(v.word("Chart of target and outcome for %(n)s indicators measured in percent; "
+                               "the table above gives every value.", n=len(chunk))),
+                unit="%", points=tuple(chunk),
+            ))
+        return charts
 
     # ------------------------------------------------------------ plan
 
@@ -564,7 +576,7 @@ class BriefBuilder:
             change=v.word(word),
             level=item.level,
             category=v.term(item.category, "heading", line=item.line) if item.category else Text(),
-            source=v.line_ref(item.line),
+            source=v.where(item.line),
             ambition=ch.ambition.value,
             mark=mark,
             outcome=self.cell(old.name_zh, old.actual_text, old.unit, old.line) if old is not None else Text(),
@@ -601,7 +613,7 @@ class BriefBuilder:
         old = self.indicator(ch.previous_name, ch.previous_line)
         if ch.definition_line is not None:
             return v.word("Definition changed: last year %(old)s (%(where)s)", old=old,
-                          where=v.line_ref(ch.definition_line))
+                          where=v.where(ch.definition_line))
         return v.word("Renamed: last year %(old)s", old=old)
 
     def retired(self, plan: PlanComparison) -> Iterable[Text]:
@@ -637,7 +649,7 @@ class BriefBuilder:
                                           g.investment, g.share_of_plan))
         title = ("Major projects %(year)s by funding source" if by_source else "Major projects %(year)s by sector")
         return TableBlock(title=v.word(title, year=year or ""), header=header, rows=tuple(rows),
-                          source=v.line_ref(s.line), numeric_columns=(1, 2, 3, 4))
+                          source=v.where(s.line), numeric_columns=(1, 2, 3, 4))
 
     def _project_row(self, name: Text, count: int | None, total: Quantity | None, invest: Quantity | None,
                      share: Quantity | None) -> tuple[Text, ...]:
@@ -689,7 +701,7 @@ class BriefBuilder:
             summary=summary,
             items=items,
             figures=self.shown_figures(self.figure_words.tiles(s.key_figures), "key_figure", s.line),
-            source=v.line_ref(s.line),
+            source=v.where(s.line),
             untranslated=untranslated,
         )
 
@@ -700,7 +712,7 @@ class BriefBuilder:
         ``where``: the source reference already made, else that of ``line``."""
         if not self.en or not text.gaps:
             return False
-        found = Text.plain(where or self.voice.line_ref(line))
+        found = Text.plain(where or self.voice.where(line))
         self._pending.setdefault((place, str(text), str(found)), Pending(text, place, found))
         return True
 
@@ -736,7 +748,7 @@ class BriefBuilder:
         for c in (self.context.continuity if self.context else ()):
             problems.append(Finding(severity=c.severity, severity_label=self.cross.severity(c.severity),
                                     message=self.cross.continuity(c, c.reviewed_line),
-                                    where=Text.plain(self.voice.line_ref(c.reviewed_line))))
+                                    where=Text.plain(self.voice.where(c.reviewed_line))))
         problems.sort(key=lambda f: SEVERITY_ORDER.index(f.severity) if f.severity in SEVERITY_ORDER
                       else len(SEVERITY_ORDER))
         return (*problems, *(f for f in notes if f.passed))
@@ -772,6 +784,16 @@ _FLIPPED = {TargetKind.AT_LEAST: TargetKind.AT_MOST, TargetKind.AT_MOST: TargetK
 def _flipped(kind: TargetKind) -> TargetKind:
     """The bound of the opposite sign: at least −2 is a fall of at most 2."""
     return _FLIPPED.get(kind, kind)
+
+
+CHART_ROWS = 8  # indicators of one dumbbell chart (under a third of a page): more are split into charts
+
+
+def _chunks(points: list[ChartPoint], size: int) -> list[list[ChartPoint]]:
+    """Points in runs of at most ``size`` rows, of even length (a chart repeats the category it continues)."""
+    count = -(-len(points) // size)
+    even = -(-len(points) // count)
+    return [points[i:i + even] for i in range(0, len(points), even)]
 
 
 def _ordered(counts: dict[str, int]) -> list[tuple[str, int]]:

@@ -105,7 +105,7 @@ class FigureWords:
         return value
 
     def figure(self, fig: KeyFigure) -> Figure:
-        return Figure(label=self.label(fig), value=self.value(fig), source=self.voice.line_ref(fig.line),
+        return Figure(label=self.label(fig), value=self.value(fig), source=self.voice.where(fig.line),
                       kind="target" if fig.target else fig.kind)
 
     def tiles(self, figures: Iterable[KeyFigure]) -> tuple[Figure, ...]:
@@ -123,5 +123,5 @@ class FigureWords:
             first = members[0][1]
             value = Text.join([m[1].value for m in members], str(self.voice.word(", ")))
             lines = sorted({m[0].line for m in members})
-            out.append(replace(first, value=value, source=self.voice.line_ref(*lines)))
+            out.append(replace(first, value=value, source=self.voice.where(*lines)))
         return tuple(out)

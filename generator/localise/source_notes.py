@@ -94,7 +94,7 @@ class SourceNotes:
     def _shown(self, f: CheckFinding, message: Text, lines: tuple[int, ...]) -> Finding:
         v = self.voice
         return Finding(severity=f.severity, severity_label=v.word(SEVERITY_WORDS.get(f.severity, "Information")),
-                       message=message, where=Text.plain(v.line_ref(*lines)))
+                       message=message, where=Text.plain(v.where(*lines)))
 
 
 def _count(f: CheckFinding) -> int:

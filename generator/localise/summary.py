@@ -86,7 +86,7 @@ class SummaryWords:
         v = self.wording.voice
         return Figure(
             label=self.indicator(o.name_zh, o.line), value=self.cell(o.name_zh, o.actual_text, o.unit, o.line),
-            source=v.line_ref(o.line), kind="outcome",
+            source=v.where(o.line), kind="outcome",
             note=v.word("target %(target)s", target=self.cell(o.name_zh, o.target_text, o.unit, o.line)),
             status=o.status.value,
         )
@@ -96,5 +96,5 @@ class SummaryWords:
         note = (v.word("%(year)s: %(value)s", year=self.review_year, value=self.cell(t.name_zh, t.previous_actual, t.unit, t.line))
                 if t.previous_actual and self.review_year else Text())
         label = v.word("%(metric)s: %(year)s target", metric=self.indicator(t.name_zh, t.line), year=self.plan_year)
-        return Figure(label=label, value=self.cell(t.name_zh, t.target_text, t.unit, t.line), source=v.line_ref(t.line),
+        return Figure(label=label, value=self.cell(t.name_zh, t.target_text, t.unit, t.line), source=v.where(t.line),
                       kind="target", note=note)

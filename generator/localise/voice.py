@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from generator.analyse.locations import Location, Locations
 from generator.brief import Segment, Text
 from generator.lexicon.glossary import Glossary
 from generator.lexicon.languages import Language
@@ -52,6 +53,7 @@ class Voice:
         self.language = lang
         self.messages = messages
         self.numbers = NumberFormat(lang, units)
+        self.locations: Locations | None = None  # the brief's report: lines cited by where they are in it
 
     @property
     def lang(self) -> str:
@@ -115,6 +117,41 @@ class Voice:
         joined = self.gettext(", ").join(str(n) for n in shown)
         msg = "line %(lines)s" if len(shown) == 1 else "lines %(lines)s"
         return self.gettext(msg) % {"lines": joined}
+
+
+    def where(self, *lines: int | None) -> str:
+        """Where the brief's report has ``lines``, as its reader finds them ("Attachment 1, row 5",
+        "Part 1, section 3"); a line outside its structure by number."""
+        shown = sorted({n for n in lines if n})
+        if self.locations is None or not shown:
+            return self.line_ref(*shown)
+        refs: list[str] = []
+        loose: list[int] = []
+        for line in shown:
+            ref = self._location_ref(self.locations.of(line))
+            if ref is None:
+                loose.append(line)
+            elif ref not in refs:
+                refs.append(ref)
+        if loose:
+            refs.append(self.line_ref(*loose))
+        return self.gettext("; ").join(refs)
+
+    def _location_ref(self, at: Location) -> str | None:
+        values = {"attachment": self.count(at.attachment or 0), "row": self.count(at.row or 0),
+                  "part": self.count(at.part or 0), "section": self.count(at.section or 0),
+                  "part_marker": at.part_marker, "section_marker": at.section_marker}
+        if at.row is not None:
+            msgid = "Attachment %(attachment)s, under row %(row)s" if at.sub_row else "Attachment %(attachment)s, row %(row)s"
+        elif at.section is not None:
+            msgid = "Part %(part)s, section %(section)s"
+        elif at.part is not None:
+            msgid = "Part %(part)s of the report"
+        elif at.attachment is not None:
+            msgid = "Attachment %(attachment)s"
+        else:
+            return None
+        return self.gettext(msgid) % values
 
 
 class SourceVoice(Voice):
@@ -240,6 +277,11 @@ class RenderedVoice(Voice):
 
     def line_ref(self, *lines: int | None) -> str:
         shown = super().line_ref(*lines)
+        self.glossary_texts.add(shown)  # a citation of the source, not a figure
+        return shown
+
+    def where(self, *lines: int | None) -> str:
+        shown = super().where(*lines)
         self.glossary_texts.add(shown)  # a citation of the source, not a figure
         return shown
 

@@ -271,7 +271,7 @@ class _Builder:
                 *((("unit", "Unit", 0.07, False, True),) if unit else ()),
                 ("target", "Target", 0.11, True, True),
                 ("actual", "Actual", 0.11, True, True), ("status", "Status", 0.11, False, True),
-                ("reason", "Reason", 0.24, False, False), ("src", "Source", 0.06, False, True),
+                ("reason", "Reason", 0.21, False, False), ("src", "Source", 0.09, False, False),
             ))
             if b.actual_heading:
                 columns = tuple(Column(c.key, b.actual_heading, c.width, c.numeric, c.whole) if c.key == "actual"
@@ -328,11 +328,11 @@ class _Builder:
         if b.plan_rows:
             unit, outcome = b.plan_unit_column, b.plan_outcome_column
             columns = self.columns((
-                ("no", "No.", 0.05, True, True), ("name", "Indicator", 0.365, False, False),
+                ("no", "No.", 0.05, True, True), ("name", "Indicator", 0.34, False, False),
                 *((("unit", "Unit", 0.07, False, True),) if unit else ()),
                 ("target", "This year", 0.095, True, True), ("previous", "Last year", 0.095, True, True),
                 *((("outcome", "Outcome", 0.095, True, True),) if outcome else ()),
-                ("change", "Change", 0.17, False, False), ("src", "Source", 0.06, False, True),
+                ("change", "Change", 0.16, False, False), ("src", "Source", 0.095, False, False),
             ))
             if outcome:
                 columns = tuple(Column(c.key, b.outcome_heading, c.width, c.numeric, c.whole) if c.key == "outcome"

@@ -106,10 +106,14 @@ def test_sections_show_headings_items_and_figures(briefs) -> None:
     assert str(zh.sections[0].summary)  # the Chinese one keeps the extractive summary
 
 
-def test_findings_are_localised_and_cite_lines(briefs) -> None:
-    en = briefs["en"]
+def test_findings_are_localised_and_cite_where_a_reader_finds_them(briefs) -> None:
+    en, zh = briefs["en"], briefs["zh"]
     trade = [f for f in en.findings if "imports and exports" in str(f.message)]
-    assert trade and all(f.severity == "warning" and "417" in str(f.where) for f in trade)
+    # the table row as the published report numbers it (line 417 of the file), not the file's line
+    assert trade and all(f.severity == "warning" and "Attachment 1, row 26" in str(f.where) for f in trade)
+    assert any("附件1第26项" in str(f.where) for f in zh.findings)
+    assert [str(r.source) for r in en.score_rows[:2]] == ["Attachment 1, row 1", "Attachment 1, row 2"]
+    assert str(en.sections[0].source) == "Part 1, section 1" and str(zh.sections[0].source) == "第一部分（一）"
     assert str(trade[0].message) == (
         "The text gives 2% for growth in total imports and exports; the indicator table gives about 2.5%."
     )
@@ -260,7 +264,7 @@ def test_seed_outcomes_are_labelled_as_estimates(briefs) -> None:
     assert en.estimate and zh.estimate
     assert (str(en.actual_heading), str(zh.actual_heading)) == ("2022 (estimate)", "2022年预计")
     assert (str(en.outcome_heading), str(zh.outcome_heading)) == ("2022 outcome (estimate)", "2022年预计完成")
-    assert "estimates" in str(en.estimate_note) and "line 247" in str(en.estimate_note)
+    assert "estimates" in str(en.estimate_note) and "(Attachment 1)" in str(en.estimate_note)
     assert "预计数" in str(zh.estimate_note)
 
 
@@ -314,7 +318,7 @@ def test_seed_every_missed_row_with_a_reason_shows_it_once(briefs) -> None:
     assert str(general[0].cause) == "General factors (see below the table)"
     assert [str(g) for g in en.general_causes] == [
         "For 6 indicators the report gives only general factors: shrinking demand, supply shocks and weakening "
-        "expectations; sporadic and frequent Covid-19 outbreaks; the Russia-Ukraine conflict (line 247)"]
+        "expectations; sporadic and frequent Covid-19 outbreaks; the Russia-Ukraine conflict (Attachment 1)"]
     causes = [str(r.cause) for r in en.score_rows if r.cause and not r.general_cause]
     assert len(causes) == len(set(causes)) + 1  # services and retail share one clause of the report
 
@@ -323,7 +327,7 @@ def test_seed_findings_sit_on_their_rows_and_passed_checks_on_one_line(briefs) -
     en, zh = briefs["en"], briefs["zh"]
     trade = _score(en, "26")
     assert [(f.severity, str(f.message), str(f.where)) for f in trade.findings] == [
-        ("warning", "Text says 2%, table about 2.5% (lines 73, 255)", "lines 73, 255")]
+        ("warning", "Text says 2%, table about 2.5% (Part 1, section 5; Attachment 1)", "Part 1, section 5; Attachment 1")]
     passed = [f for f in en.findings if f.passed]
     assert len(passed) == 1 and en.checks_passed == 35  # 22 figures of the text, 13 sums, shares and counts
     assert str(passed[0].message) == "35 arithmetic and consistency checks passed"
