@@ -41,6 +41,7 @@ from generator.lexicon.languages import Language
 from generator.lexicon.matcher import TermMatcher
 from generator.localise.crossreport import CrossReportWords
 from generator.localise.figures import FigureWords
+from generator.localise.index_rates import index_cell
 from generator.localise.meetings import meeting_en
 from generator.localise.narrative import Narrative, proper_words
 from generator.localise.plan_marks import change_mark
@@ -88,7 +89,6 @@ SECTION_WORDS = ("Section %(n)s", "Section %(n)s — %(topic)s")
 APPENDIX_FOUND_KINDS = ("policy",)  # also listed when the report's text uses them
 CHART_VALUE_LIMIT = Decimal(100)  # dumbbell: growth rates and shares, not indices or levels
 # An index cell shown as the rate it implies: the words by the rate's sign (catalogue msgids).
-RATE_WORDS = {1: "rise of %(value)s", -1: "fall of %(value)s", 0: "change of %(value)s"}
 GENERAL_MIN_ROWS = 2  # a general explanation given for this many rows is stated once, under the table
 
 
@@ -321,16 +321,8 @@ class BriefBuilder:
 
     def cell(self, name_zh: str, text: str, unit: str, line: int | None) -> Text:
         """A target or outcome cell; an index (previous year = 100) as the rate it implies: 103以内 -> a rise of at most 3%."""
-        v = self.voice
-        rate = index_rate(name_zh, unit, parse_target(text)) if text.strip() else None
-        if rate is None:
-            return v.target(text, unit, line=line)
-        values = [x for x in (rate.value, rate.high) if x is not None]
-        sign = 1 if all(x >= 0 for x in values) else (-1 if all(x <= 0 for x in values) else 0)
-        if sign < 0:
-            rate = replace(rate, value=-rate.high if rate.high is not None else -(rate.value or 0),
-                           high=-(rate.value or 0) if rate.high is not None else None, kind=_flipped(rate.kind))
-        return v.word(RATE_WORDS[sign], value=v.parsed_target(rate, "%", line=line))
+        rate = index_cell(self.voice, name_zh, text, unit, line)
+        return rate if rate is not None else self.voice.target(text, unit, line=line)
 
     def said_cell(self, name_zh: str, text: str, unit: str, line: int | None) -> Text:
         """A cell said with its unit, as a sentence or the headline needs it; an index as its rate."""
@@ -778,12 +770,6 @@ def _formatted_date(iso: str | None, voice: Voice) -> str:
         return ""
 
 
-_FLIPPED = {TargetKind.AT_LEAST: TargetKind.AT_MOST, TargetKind.AT_MOST: TargetKind.AT_LEAST}
-
-
-def _flipped(kind: TargetKind) -> TargetKind:
-    """The bound of the opposite sign: at least −2 is a fall of at most 2."""
-    return _FLIPPED.get(kind, kind)
 
 
 CHART_ROWS = 8  # indicators of one dumbbell chart (under a third of a page): more are split into charts

@@ -20,6 +20,7 @@ from generator.analyse.benchmark import Benchmark
 from generator.analyse.continuity import ContinuityFinding, ContinuityKind
 from generator.brief import Segment, Text
 from generator.lexicon.catalogue import Catalogue
+from generator.localise.index_rates import index_cell
 from generator.localise.voice import RenderedVoice, Voice
 from generator.targets import parse_target
 
@@ -66,8 +67,12 @@ class CrossReportWords:
             return Text((Segment(name, lang=self.source_tag),))
         return Text.plain(name)
 
-    def target(self, text: str, unit: str) -> Text:
-        """A target or outcome cell; in the report's own language a bare figure gets its unit (``8（%）``)."""
+    def target(self, text: str, unit: str, name_zh: str = "") -> Text:
+        """A target or outcome cell (of indicator ``name_zh``: an index as its rate); in the report's own
+        language a bare figure gets its unit (``8（%）``)."""
+        rate = index_cell(self.voice, name_zh, text, unit) if name_zh else None
+        if rate is not None:
+            return rate
         shown = self.voice.target(text, unit)
         if self.voice.language.source and unit and shown:
             parsed = parse_target(text)
@@ -95,7 +100,7 @@ class CrossReportWords:
 
     def benchmark(self, b: Benchmark, own_id: str | None) -> Text:
         """The national target beside a regional one: ``National: about 5%``."""
-        target = self.target(b.national_target, b.national_unit)
+        target = self.target(b.national_target, b.national_unit, b.national_name)
         if b.national_id == own_id:
             return self.voice.word(BENCHMARK_SAME, target=target)
         return self.voice.word(BENCHMARK_OTHER, indicator=self.indicator(b.national_name), target=target)

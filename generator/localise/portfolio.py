@@ -294,9 +294,9 @@ class _Builder:
         outcome = Text()
         if c.outcome:
             outcome = v.word("%(year)s outcome: %(value)s", year=str(e.profile.review_year or ""),
-                             value=self.cross.target(c.outcome, c.outcome_unit))
+                             value=self.cross.target(c.outcome, c.outcome_unit, c.name_zh))
         return Cell(
-            target=self.cross.target(c.target, c.unit) if c.target else Text(),
+            target=self.cross.target(c.target, c.unit, c.name_zh) if c.target else Text(),
             name=self.cross.indicator(c.name_zh) if several else Text(),
             outcome=outcome,
             benchmark=self.cross.benchmark(c.benchmark, c.indicator_id) if c.benchmark else Text(),
