@@ -224,7 +224,7 @@ def test_national_plan_targets_from_one_sentence(docs: dict[str, Document]) -> N
     # The qualitative targets of the sentence are targets too.
     assert plan["disposable_income_growth"] == "和经济增长同步"
     assert plan["balance_of_payments"] == "保持基本平衡"
-    assert plan[None] == "持续改善"  # 生态环境质量持续改善: a qualitative target of the list too (it was left out)
+    assert plan["environmental_quality"] == "持续改善"  # 生态环境质量持续改善: a qualitative target of the list too
     assert len(plan) == 9
     # Prose names the headline targets only: nothing is "retired" for want of a table.
     assert analysis.plan.retired == []
