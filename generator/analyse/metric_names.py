@@ -37,7 +37,7 @@ CHANGE_VERBS: dict[str, tuple[str, int]] = {
 # Verbs that only join metric and value; removed from the end of a metric.
 LINKING_WORDS: tuple[str, ...] = (
     "分别为", "分别", "达到", "达", "定为", "为", "至", "到", "是", "了", "共计", "总计", "合计", "累计",
-    "约", "共", "已", "新增加", "突破", "完成", "保持在", "保持", "稳定在", "控制在", "不低于", "不少于", "超",
+    "约", "共", "已", "新增加", "突破", "完成", "保持在", "保持", "稳定在", "控制在", "不低于", "不少于", "超", "在",
     # adverbs between metric and verb: 居民消费价格温和上涨2.1%
     "温和", "稳步", "持续", "较快", "快速", "大幅", "明显", "平稳", "稳定", "均", "再", "又", "进一步",
     # an average is the same measure: 城镇调查失业率平均为5.3% (平均 goes whole, never its 均 alone)

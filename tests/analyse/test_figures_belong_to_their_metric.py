@@ -178,3 +178,8 @@ def test_a_second_respective_list_measures_the_names_of_the_first() -> None:
     ]
     assert [f.related_to for f in found[2:]] == [found[0].index, found[1].index]
     assert found[2].relation_zh == found[3].relation_zh != ""
+
+
+def test_a_linking_在_before_the_value_is_not_part_of_the_name() -> None:
+    # our own sentence: 规模在…以上 states a level; 在 links the name to it
+    assert [f.metric_zh for f in figures_of("全年外出务工农民规模在1200万人以上。")] == ["外出务工农民规模"]

@@ -14,10 +14,11 @@ from generator.analyse.factcheck import (
 )
 from generator.analyse.scoring import REASON, REASON_SHORT, ReasonCode, Status
 from generator.errors import TemplateError
-from generator.localise import briefs, plan_marks, source_notes
+from generator.localise import briefs, index_rates, plan_marks, source_notes
 from generator.localise.source_notes import FINDING_SHORT
 from generator.localise.narrative import NARRATIVE, NarrativeCode
 from generator.localise.wording import SEPARATOR
+from generator.render import outline
 from tests.support.project import project
 
 TALLY_WHATS = ("total", *(s.value for s in Status))
@@ -45,12 +46,13 @@ def test_every_code_is_worded_in_every_catalogue(code: str) -> None:
     assert missing == []
 
 
-# Fixed words (no context) the brief builder picks by a code: the mark of a change, an index's rate, the
-# notes on the source.
+# Fixed words (no context) the brief builder and the outline pick by a code: the mark of a change, an index's
+# rate, the notes on the source, a heading by its topic, the draft state, where a pending text would be shown.
 WORDS: tuple[str, ...] = (
-    *plan_marks.CHANGE_WORDS.values(), *plan_marks.AMBITION_WORDS.values(), *briefs.RATE_WORDS.values(),
+    *plan_marks.CHANGE_WORDS.values(), *plan_marks.AMBITION_WORDS.values(), *index_rates.RATE_WORDS.values(),
     *source_notes.SEVERITY_WORDS.values(), *source_notes.PASSED_LINE.values(), source_notes.PASSED_LINES,
-    source_notes.CITED,
+    source_notes.CITED, *briefs.PART_WORDS, *briefs.SECTION_WORDS, *outline.DRAFT_WORDS.values(),
+    *outline.PLACE_WORDS.values(),
 )
 
 
