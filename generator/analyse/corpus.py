@@ -23,14 +23,14 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Mapping
+from typing import Mapping
 
-if TYPE_CHECKING:
-    from generator.analyse.analysis import Analysis
-    from generator.analyse.benchmark import Benchmark
-    from generator.analyse.continuity import ContinuityFinding
-    from generator.analyse.portfolio import Portfolio
-    from generator.lexicon.measures import Measures
+from generator.analyse.benchmark import Benchmark, benchmarks, national_for
+from generator.analyse.continuity import ContinuityFinding, consecutive_pairs, findings_of
+from generator.analyse.portfolio import Portfolio, build_portfolio
+from generator.analyse.profile import profile
+from generator.lexicon.measures import Measures
+from generator.analyse.analysis import Analysis
 
 
 @dataclass(frozen=True)
@@ -39,9 +39,9 @@ class ReportContext:
 
     name: str
     earlier: str | None = None  # the report whose plan this one reviews
-    continuity: tuple["ContinuityFinding", ...] = ()
+    continuity: tuple[ContinuityFinding, ...] = ()
     national: str | None = None  # the national report of the same plan year
-    benchmarks: tuple["Benchmark", ...] = ()
+    benchmarks: tuple[Benchmark, ...] = ()
 
     def digest(self) -> str:
         data = {"name": self.name, "earlier": self.earlier, "national": self.national,
@@ -59,7 +59,7 @@ class CorpusAnalysis:
     """The results of the cross-report stage for one build."""
 
     reports: Mapping[str, ReportContext] = field(default_factory=dict)
-    portfolio: "Portfolio | None" = None
+    portfolio: Portfolio | None = None
 
     def for_report(self, name: str) -> ReportContext:
         return self.reports.get(name) or ReportContext(name)
@@ -71,13 +71,8 @@ def corpus_digest(analysis_digests: Mapping[str, str], measures_digest: str = ""
     return hashlib.sha256(f"{rows}\nmeasures\t{measures_digest}".encode()).hexdigest()
 
 
-def analyse_corpus(analyses: Mapping[str, "Analysis"], measures: "Measures") -> CorpusAnalysis:
+def analyse_corpus(analyses: Mapping[str, Analysis], measures: Measures) -> CorpusAnalysis:
     """Compare the analysed reports of a build (by report name)."""
-    from generator.analyse.benchmark import benchmarks, national_for
-    from generator.analyse.continuity import consecutive_pairs, findings_of
-    from generator.analyse.portfolio import build_portfolio
-    from generator.analyse.profile import profile
-
     profiles = {name: profile(a.doc) for name, a in analyses.items()}
     pairs = consecutive_pairs(profiles)
     continuity = findings_of(pairs, analyses, measures)

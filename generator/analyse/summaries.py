@@ -41,6 +41,7 @@ from generator.errors import ParseError
 from generator.quantities import parse_quantity, without_references
 from generator.targets import TargetKind
 from generator.text import sentences
+from generator.analyse.prose_targets import extract_plan_targets, split_statement
 
 SECTION_ROLES: tuple[str, ...] = ("review", "tasks")
 OVERVIEW_ROLES: tuple[str, ...] = ("outlook",)
@@ -316,7 +317,6 @@ def _without_rationale(section: Section) -> Section:
     The rationale restates the targets and cites history (连续N年…以上): neither is what the
     section's summary and key figures should show.
     """
-    from generator.analyse.prose_targets import split_statement  # builds on the scorecard stage
 
     paragraphs = []
     for para in section.paragraphs:
@@ -386,7 +386,6 @@ def headline_targets(doc: Document, limit: int = MAX_HEADLINE_TARGETS) -> list[K
     """This year's headline-grade targets stated in prose (none for a report with indicator tables)."""
     if limit <= 0 or any(t.kind == "indicator" for t in doc.tables):
         return []
-    from generator.analyse.prose_targets import extract_plan_targets  # builds on the scorecard stage
 
     found: list[KeyFigure] = []
     for i, target in enumerate(extract_plan_targets(doc)):
