@@ -84,6 +84,8 @@ STATED_GLANCE: dict[str, str] = {
 # Key terms: names a reader meets again in other reports (indicators, policy terms, places, bodies), not
 # the labels of single figures (医院 "hospitals").
 APPENDIX_KINDS = ("indicator", "policy", "term", "place", "organisation")
+TEXT_ONLY = ("This section states policy in %(n)s sentences, with no figures or item titles to report; "
+             "the Chinese brief quotes them.")
 PART_WORDS = ("Part %(n)s", "Part %(n)s — %(topic)s")  # a part title without a rendering: by number, topic
 SECTION_WORDS = ("Section %(n)s", "Section %(n)s — %(topic)s")
 APPENDIX_FOUND_KINDS = ("policy",)  # also listed when the report's text uses them
@@ -686,6 +688,8 @@ class BriefBuilder:
         if narrative is not None:
             said = narrative.section(s, all_items)
             summary, untranslated = joined_sentences(v, said.sentences), said.left_out
+            if said.text_only:  # a full sentence for a section of policy text only (no machine translation)
+                summary = v.word(TEXT_ONLY, n=v.count(said.text_only))
             items = () if said.items_said else items
         return SectionBrief(
             part=self.heading(s.part_title, s.part, s.line, PART_WORDS),

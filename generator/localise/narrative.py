@@ -74,6 +74,7 @@ class NarrativeResult:
     sentences: list[Text] = field(default_factory=list)
     left_out: int = 0
     items_said: bool = False  # the item titles are a sentence of the narrative (no list of them needed)
+    text_only: int = 0  # a section with no figures or items: how many sentences the report's text has
 
 
 def proper_words(glossary: Glossary) -> frozenset[str]:
@@ -188,7 +189,7 @@ class Narrative:
             code = ITEM_CODES.get(s.role, NarrativeCode.ITEMS_REVIEW)
             out.items_said = self._keep(out, self._words(code, items=joined))
         if not out.sentences and not out.left_out:
-            out.left_out = len(sentences(s.body_zh))  # nothing to say from facts: the chosen sentences await translation
+            out.text_only = len(sentences(s.body_zh))  # nothing to say from facts: the brief says so
         return out
 
     def _figure_clauses(self, figures: Iterable[KeyFigure], plan: bool) -> list[Text]:

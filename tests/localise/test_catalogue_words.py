@@ -51,7 +51,7 @@ def test_every_code_is_worded_in_every_catalogue(code: str) -> None:
 WORDS: tuple[str, ...] = (
     *plan_marks.CHANGE_WORDS.values(), *plan_marks.AMBITION_WORDS.values(), *index_rates.RATE_WORDS.values(),
     *source_notes.SEVERITY_WORDS.values(), *source_notes.PASSED_LINE.values(), source_notes.PASSED_LINES,
-    source_notes.CITED, *briefs.PART_WORDS, *briefs.SECTION_WORDS, *outline.DRAFT_WORDS.values(),
+    source_notes.CITED, briefs.TEXT_ONLY, *briefs.PART_WORDS, *briefs.SECTION_WORDS, *outline.DRAFT_WORDS.values(),
     *outline.PLACE_WORDS.values(),
 )
 
