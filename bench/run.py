@@ -73,6 +73,10 @@ TARGETS: dict[str, tuple[float, str]] = {
     "peak memory": (400.0, "MB"),
 }
 MIN_SPEEDUP = 1.7
+# The warm build before the restructuring into one Project (bench/RESULTS.md of cbbdad5) and how much
+# slower it may be now (issue 12).
+WARM_BEFORE = 4.98
+MAX_SLOWDOWN = 1.1
 WARM_RUNS = 3
 
 
@@ -290,6 +294,9 @@ def build_rows(seed: Path, work: Path, warm_runs: int = WARM_RUNS) -> tuple[list
     times = ", ".join(f"{w.seconds:.2f}" for w in warms)
     rows.append(Row("build warm (all outputs)", warm.seconds, "s", f"< {limit} s", warm.seconds < limit,
                     f"exit {warm.returncode}; best of {warm_runs}: {times} s"))
+    ratio = warm.seconds / WARM_BEFORE
+    rows.append(Row(f"build warm / before the restructuring ({WARM_BEFORE} s)", ratio, "×", f"≤ {MAX_SLOWDOWN}×",
+                    ratio <= MAX_SLOWDOWN, f"1-min load average after the builds: {os.getloadavg()[0]:.2f} (other work slows it)"))
     rows.append(Row("build warm: CPU of the process tree", warm.cpu, "s",
                     note="user+sys of every process; above the wall time = parallel work"))
     portfolio = re.search(r"built \S+index\.html \((\d+) files, ([\d.]+) s\)", warm.stdout)
