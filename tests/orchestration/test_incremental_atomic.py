@@ -167,10 +167,11 @@ def test_a_units_change_rebuilds_what_formats_numbers(pipeline, capsys):
 
 
 def test_each_report_is_analysed_once_and_each_brief_built_once_for_all_its_outputs(pipeline, capsys):
-    rc, _out, err = _build(pipeline, capsys, formats=None, jobs=2)
+    # Every render task (HTML with its PDF, DOCX; each language) in the pool; the PDF adds no task of its own.
+    rc, _out, err = _build(pipeline, capsys, formats=["html", "docx", "scorecard"], jobs=2)
     assert rc == 0, err
     assert pipeline.analysed == ["demo-plan.txt"]
-    assert pipeline.calls == ["demo-plan.txt", "demo-plan.txt"]  # en and zh, not once per PDF/DOCX task
+    assert pipeline.calls == ["demo-plan.txt", "demo-plan.txt"]  # en and zh, not once per HTML/DOCX task
 
 
 def test_source_change_rebuilds_all_and_missing_file_is_rebuilt(pipeline, capsys):
