@@ -29,7 +29,20 @@ def seed_doc(seed_path: Path) -> Document:
 def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed's output folder (``<out>/<stem>``, the portfolio beside it) from one ``generator build`` of every
     format with a fixed date, made once per test run for every worker. Read only: copy it to change it."""
-    return made_once(tmp_path_factory, "seed-build", build_seed) / SEED.stem
+    folder = made_once(tmp_path_factory, "seed-build", build_seed)
+    assert folder is not None
+    return folder / SEED.stem
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _seed_build_started_first(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """When a selected test reads the seed's build, the first worker to start makes it before its first test,
+    while the other worker goes on with its own tests (instead of waiting for it later)."""
+    if any("seed_build" in item.fixturenames for item in request.session.items):
+        try:
+            made_once(tmp_path_factory, "seed-build", build_seed, wait=False)
+        except Exception:
+            pass  # recorded by made_once: the tests that read the build fail with its message
 
 
 @pytest.fixture(scope="session")

@@ -33,13 +33,20 @@ def run_root(factory: pytest.TempPathFactory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
-    """The folder ``name`` of this run, filled by ``make(folder)`` the first time any worker asks for it."""
+def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None],
+              wait: bool = True) -> Path | None:
+    """The folder ``name`` of this run, filled by ``make(folder)`` the first time any worker asks for it.
+
+    ``wait=False``: None at once when another worker is making it (to start it early without idling).
+    """
     root = run_root(factory)
     folder = root / name
     done, failed = root / f"{name}.done", root / f"{name}.failed"
     with open(root / f"{name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)  # released on close
+        except BlockingIOError:
+            return None
         if failed.exists():
             pytest.fail(f"making the shared {name} failed in another worker:\n{failed.read_text()}", pytrace=False)
         if not done.exists():
