@@ -73,6 +73,10 @@ TARGETS: dict[str, tuple[float, str]] = {
     "peak memory": (400.0, "MB"),
 }
 MIN_SPEEDUP = 1.7
+# The warm build before the restructuring into one Project (bench/RESULTS.md of cbbdad5) and how much
+# slower it may be now (issue 12).
+WARM_BEFORE = 4.98
+MAX_SLOWDOWN = 1.1
 WARM_RUNS = 3
 
 
@@ -137,10 +141,12 @@ def stage_times(seed: Path, runs: int, profile: bool) -> tuple[list[Row], str]:
     from generator.render.charts import render_charts
     from generator.render.docx import render_docx
     from generator.render.html import render_html
+    from generator.render.context import RenderContext
     from generator.render.pdf import write_pdf
 
     t_project = best_of(1, lambda: Project.load(GLOSSARY))
     project = Project.load(GLOSSARY)
+    ctx = RenderContext.load(project.paths)
     doc_box: list = [read_document(seed)]
 
     def fresh_doc() -> None:
@@ -164,15 +170,17 @@ def stage_times(seed: Path, runs: int, profile: bool) -> tuple[list[Row], str]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         charts: dict[str, dict] = {}
-        t_charts = best_of(runs, lambda: [charts.__setitem__(lang, render_charts(b, out / "assets"))
+        t_charts = best_of(runs, lambda: [charts.__setitem__(lang, render_charts(b, out / "assets", ctx))
                                           for lang, b in briefs.items()])
-        t_html = best_of(runs, lambda: [render_html(b, out, f"seed.{lang}", charts[lang]) for lang, b in briefs.items()])
-        t_pdf = best_of(max(1, runs // 2), lambda: [write_pdf(out / f"seed.{lang}.html", out / f"seed.{lang}.pdf", b)
+        t_html = best_of(runs, lambda: [render_html(b, out, f"seed.{lang}", ctx, charts[lang])
+                                        for lang, b in briefs.items()])
+        t_pdf = best_of(max(1, runs // 2), lambda: [write_pdf(out / f"seed.{lang}.html", out / f"seed.{lang}.pdf", b, ctx)
                                                     for lang, b in briefs.items()])
-        t_docx = best_of(runs, lambda: [render_docx(b, out / f"seed.{lang}.docx", charts[lang]) for lang, b in briefs.items()])
+        t_docx = best_of(runs, lambda: [render_docx(b, out / f"seed.{lang}.docx", charts[lang], ctx)
+                                        for lang, b in briefs.items()])
     rows += [Row("stage: charts (both)", t_charts, "s"), Row("stage: HTML (both)", t_html, "s"),
              Row("stage: PDF (both)", t_pdf, "s"), Row("stage: DOCX (both)", t_docx, "s")]
-    rows += portfolio_stage(project, runs)
+    rows += portfolio_stage(project, ctx, runs)
 
     report = ""
     if profile:
@@ -180,7 +188,7 @@ def stage_times(seed: Path, runs: int, profile: bool) -> tuple[list[Row], str]:
     return rows, report
 
 
-def portfolio_stage(project, runs: int) -> list[Row]:
+def portfolio_stage(project, ctx, runs: int) -> list[Row]:
     """The cross-report stage and the portfolio (both languages, HTML and PDF) over every report in seeds/."""
     import datetime as dt
 
@@ -204,7 +212,7 @@ def portfolio_stage(project, runs: int) -> list[Row]:
     localised = box[-1]
     with tempfile.TemporaryDirectory() as tmp:
         t_files = best_of(max(1, runs // 2), lambda: [write_portfolio_page(page, Path(tmp), f"portfolio.{page.lang}",
-                                                                           f"portfolio.{page.lang}.pdf")
+                                                                           f"portfolio.{page.lang}.pdf", ctx)
                                                       for page in localised])
     note = f"{len(seeds)} report(s) in seeds/"
     return [Row("stage: corpus (continuity, benchmarks, matrix)", t_corpus, "s", note=note),
@@ -221,6 +229,7 @@ def _profile(seed: Path) -> str:
     from generator.render.charts import render_charts
     from generator.render.docx import render_docx
     from generator.render.html import render_html
+    from generator.render.context import RenderContext
     from generator.render.pdf import write_pdf
 
     profiler = cProfile.Profile()
@@ -228,12 +237,13 @@ def _profile(seed: Path) -> str:
         out = Path(tmp)
         profiler.enable()
         project = Project.load(GLOSSARY)
+        ctx = RenderContext.load(project.paths)
         briefs = build_briefs(analyse(read_document(seed), project.lexicon), project)
         for lang, brief in briefs.items():
-            charts = render_charts(brief, out / "assets")
-            html = render_html(brief, out, f"seed.{lang}", charts)
-            write_pdf(html, out / f"seed.{lang}.pdf", brief)
-            render_docx(brief, out / f"seed.{lang}.docx", charts)
+            charts = render_charts(brief, out / "assets", ctx)
+            html = render_html(brief, out, f"seed.{lang}", ctx, charts)
+            write_pdf(html, out / f"seed.{lang}.pdf", brief, ctx)
+            render_docx(brief, out / f"seed.{lang}.docx", charts, ctx)
         profiler.disable()
     buffer = io.StringIO()
     pstats.Stats(profiler, stream=buffer).sort_stats("cumulative").print_stats(25)
@@ -284,6 +294,9 @@ def build_rows(seed: Path, work: Path, warm_runs: int = WARM_RUNS) -> tuple[list
     times = ", ".join(f"{w.seconds:.2f}" for w in warms)
     rows.append(Row("build warm (all outputs)", warm.seconds, "s", f"< {limit} s", warm.seconds < limit,
                     f"exit {warm.returncode}; best of {warm_runs}: {times} s"))
+    ratio = warm.seconds / WARM_BEFORE
+    rows.append(Row(f"build warm / before the restructuring ({WARM_BEFORE} s)", ratio, "×", f"≤ {MAX_SLOWDOWN}×",
+                    ratio <= MAX_SLOWDOWN, f"1-min load average after the builds: {os.getloadavg()[0]:.2f} (other work slows it)"))
     rows.append(Row("build warm: CPU of the process tree", warm.cpu, "s",
                     note="user+sys of every process; above the wall time = parallel work"))
     portfolio = re.search(r"built \S+index\.html \((\d+) files, ([\d.]+) s\)", warm.stdout)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 # Pattern keys (``关于{region}{year}年…的报告``): what each slot matches in a report.
 SLOT = re.compile(r"\{([a-z_]+)\}")
@@ -24,6 +25,7 @@ _FOLD_TABLE = {ord(q): '"' for q in _QUOTES}
 _FOLD_TABLE.update({ord("〔"): "(", ord("〕"): ")", ord("【"): "[", ord("】"): "]"})
 
 
+@cache  # a pure function of one character; folding a report calls it for every character
 def _fold_char(ch: str) -> str:
     if ch.isspace() or unicodedata.category(ch) == "Cf":  # spaces, zero-width characters
         return ""

@@ -149,14 +149,25 @@ def _candidates(doc: Document) -> Iterator[tuple[int, int, str]]:
             yield row.span.start, row.span.end, " | ".join(c for c in row.cells if c)
 
 
-def source_sentence(doc: Document, zh: str, line: int | None) -> tuple[int | None, str | None]:
-    """The line and sentence of the report that contain ``zh`` (nearest ``line``), shortened around the term."""
+Candidate = tuple[int, int, str, str, list[int]]  # first line, last line, text, folded text, origins
+
+
+def folded_candidates(doc: Document) -> list[Candidate]:
+    """Every piece of ``doc`` a term can come from, folded once for all the terms looked up."""
+    return [(first, last, text, *fold(text)) for first, last, text in _candidates(doc)]
+
+
+def source_sentence(doc: Document, zh: str, line: int | None,
+                    candidates: list[Candidate] | None = None) -> tuple[int | None, str | None]:
+    """The line and sentence of the report that contain ``zh`` (nearest ``line``), shortened around the term.
+
+    ``candidates``: :func:`folded_candidates` of ``doc``, when many terms are looked up in it.
+    """
     key = normalise_key(zh)
     if not key:
         return line, None
     best: tuple[int, str, int, int, int] | None = None  # (distance, text, start, end of the term, first line)
-    for first, last, text in _candidates(doc):
-        folded, origin = fold(text)
+    for first, last, text, folded, origin in candidates if candidates is not None else folded_candidates(doc):
         at = folded.find(key)
         if at < 0:
             continue
@@ -200,9 +211,10 @@ def report_gaps(doc: Document, project: Project) -> list[RankedGap]:
         found.append((place, -count, order, gap))
     found.sort(key=lambda f: f[:3])
     out = []
+    candidates = folded_candidates(doc)
     for rank, (place, count, _, gap) in enumerate(found, start=1):
         suggestion = gap.suggestion or (composer.suggest(gap.zh, gap.kind) if gap.kind != UNIT_KIND else None)
-        line, sentence = source_sentence(doc, gap.zh, gap.line)
+        line, sentence = source_sentence(doc, gap.zh, gap.line, candidates)
         out.append(RankedGap(rank, gap, place, -count, sentence, suggestion, line))
     return out
 

@@ -163,7 +163,9 @@ class _Writer:
             lang = seg.lang or self.outline.html_lang
             east = lang.startswith("zh") or ox.has_cjk(text)
             for piece, number in _number_pieces(text) if east else ((text, False),):
-                run = paragraph.add_run(piece, style="Glossary Gap" if seg.gap else style)
+                run = paragraph.add_run(piece)
+                if seg.gap or style:  # by id: python-docx's by-name lookup scans every style for each run
+                    run._r.style = self.style("Glossary Gap" if seg.gap else style).style_id
                 if number:
                     ox.set_rpr_lang(run._r.get_or_add_rPr(), val=NUMBER_LANG)
                 elif east:

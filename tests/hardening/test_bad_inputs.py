@@ -55,6 +55,7 @@ class Case:
     line: int | None = None
     words: str | None = None
     warning: str | None = None
+    slow: bool = False  # a long case: left out of `make test`
 
 
 def load_manifest() -> list[Case]:
@@ -66,7 +67,7 @@ CASES = load_manifest()
 
 
 def cases(*vias: str) -> list:
-    return [pytest.param(c, id=c.id) for c in CASES if c.via in vias]
+    return [pytest.param(c, id=c.id, marks=[pytest.mark.slow] if c.slow else []) for c in CASES if c.via in vias]
 
 
 # ---------------------------------------------------------------- makers: inputs built at test time
@@ -378,11 +379,11 @@ def test_read_and_brief(case: Case, tmp_path: Path) -> None:
         assert any(case.warning in w for w in doc.warnings), doc.warnings
 
 
-def test_ten_megabyte_report_keeps_the_seed_structure(tmp_path: Path) -> None:
+def test_ten_megabyte_report_keeps_the_seed_structure(tmp_path: Path, seed_doc) -> None:
     from generator.read import read_document
 
     big = read_document(ten_megabyte_report(tmp_path, "big.txt").path)
-    seed = read_document(SEED)
+    seed = seed_doc
     assert [p.title for p in big.parts] == [p.title for p in seed.parts]
     assert len(big.tables) >= len(seed.tables)
 

@@ -166,10 +166,12 @@ def test_a_units_change_rebuilds_what_formats_numbers(pipeline, capsys):
     assert {"demo-plan.zh.html", "demo-plan.en.html", "scorecard.json", "scorecard.csv"} <= set(changed)
 
 
-def test_each_report_is_analysed_once_per_build(pipeline, capsys):
-    rc, _out, err = _build(pipeline, capsys, formats=None, jobs=2)
+def test_each_report_is_analysed_once_and_each_brief_built_once_for_all_its_outputs(pipeline, capsys):
+    # Every render task (HTML with its PDF, DOCX; each language) in the pool; the PDF adds no task of its own.
+    rc, _out, err = _build(pipeline, capsys, formats=["html", "docx", "scorecard"], jobs=2)
     assert rc == 0, err
     assert pipeline.analysed == ["demo-plan.txt"]
+    assert pipeline.calls == ["demo-plan.txt", "demo-plan.txt"]  # en and zh, not once per HTML/DOCX task
 
 
 def test_source_change_rebuilds_all_and_missing_file_is_rebuilt(pipeline, capsys):
@@ -331,27 +333,25 @@ def _contents(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_parallel_build_commits_every_report_with_the_same_bytes_as_serial(pipeline, capsys):
+@pytest.mark.parametrize("formats, files", [
+    pytest.param(["html", "docx", "scorecard"], 16, id="no-pdf"),  # html, docx ×2, assets, scorecard
+    pytest.param(None, 18, id="every-format", marks=pytest.mark.slow),  # and the PDFs: twice as long
+])
+def test_parallel_build_commits_every_report_with_the_same_bytes_as_serial(pipeline, capsys, formats, files):
     other = pipeline.source.parent / "other-plan.txt"
     other.write_text("一、执行情况\n（一）另一份报告\n", encoding="utf-8")
     sources = [pipeline.source, other]
     outs = {}
     for jobs in (2, 1):
         out = pipeline.out / f"j{jobs}"
-        rc = build_mod.build(sources, out=out, jobs=jobs, glossary_dir=pipeline.glossary)
+        rc = build_mod.build(sources, out=out, jobs=jobs, formats=formats, glossary_dir=pipeline.glossary)
         stdout, err = capsys.readouterr()
         assert rc == 0, err
         for source in sources:
-            assert f"built {out / source.stem}/ (18 files, " in stdout  # html, pdf, docx ×2, assets, scorecard
+            assert f"built {out / source.stem}/ ({files} files, " in stdout
         outs[jobs] = {stem: _contents(out / stem) for stem in ("demo-plan", "other-plan")}
     assert outs[2] == outs[1]
     assert len(pipeline.calls) == 2 * 2 * len(sources)  # per run: one brief per language and report
-
-
-def test_each_brief_is_built_once_for_all_its_outputs(pipeline, capsys):
-    rc, _out, err = _build(pipeline, capsys, formats=None, jobs=2)
-    assert rc == 0, err
-    assert pipeline.calls == ["demo-plan.txt", "demo-plan.txt"]  # en and zh, not once per PDF/DOCX task
 
 
 def test_charts_are_drawn_in_the_formats_asked_for(tmp_path):

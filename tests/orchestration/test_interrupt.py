@@ -17,17 +17,12 @@ from pathlib import Path
 
 import pytest
 from tests.support.paths import ROOT, SEED
+from tests.support.shared import build_env
 from tests.support.project import glossary_problems
 
-STEM = "report"
+STEM = SEED.stem
 POLL = 0.02
 WAIT_LIMIT = 300  # seconds: only a guard against hanging, never an assertion on speed
-
-
-def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("BRIEFS_DEBUG", "STRICT")}
-    env.update(PYTHONPATH=str(ROOT), SOURCE_DATE_EPOCH="1709251200")
-    return env
 
 
 def _build_cmd(source: Path, out: Path) -> list[str]:
@@ -35,7 +30,7 @@ def _build_cmd(source: Path, out: Path) -> list[str]:
 
 
 def _build(source: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(_build_cmd(source, out), cwd=ROOT, env=_env(), capture_output=True, text=True,
+    return subprocess.run(_build_cmd(source, out), cwd=ROOT, env=build_env(), capture_output=True, text=True,
                           timeout=WAIT_LIMIT * 2, check=False)
 
 
@@ -56,53 +51,58 @@ def _leftovers(folder: Path) -> list[Path]:
     return [p for p in folder.rglob("*") if _is_leftover(p, folder)]
 
 
-def _wait_for_rendering(report_dir: Path, proc: subprocess.Popen) -> Path:
-    """The staging folder of the running build once a file has been rendered into it."""
+def _wait_for_rendering(report_dir: Path, proc: subprocess.Popen, earlier: set[Path]) -> Path:
+    """The staging folder of the running build once a file has been rendered into it (``earlier`` ones aside)."""
     deadline = time.monotonic() + WAIT_LIMIT
     while time.monotonic() < deadline and proc.poll() is None:
         for staging in report_dir.glob(".staging-*"):
-            if any(p.is_file() for p in staging.rglob("*")):
+            if staging not in earlier and any(p.is_file() for p in staging.rglob("*")):
                 return staging
         time.sleep(POLL)
     raise AssertionError(f"the build ended (exit {proc.returncode}) before rendering anything to kill")
 
 
-@pytest.fixture(scope="module")
-def previous_build(tmp_path_factory) -> tuple[Path, Path, dict[str, str]]:
-    """A copy of the seed and a complete build of it (all formats)."""
-    tmp = tmp_path_factory.mktemp("interrupt")
-    source = tmp / f"{STEM}.txt"
+def _interrupt(source: Path, out: Path, sig: signal.Signals) -> subprocess.CompletedProcess[str]:
+    """Start a build of ``source`` and send ``sig`` to it (workers too) once it has rendered a file."""
+    earlier = set((out / STEM).glob(".staging-*"))  # an earlier interrupted run's, still there
+    proc = subprocess.Popen(_build_cmd(source, out), cwd=ROOT, env=build_env(), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        _wait_for_rendering(out / STEM, proc, earlier)
+        os.killpg(proc.pid, sig)  # the whole process group (workers too), as Ctrl-C or a closed terminal does
+        stdout, stderr = proc.communicate(timeout=WAIT_LIMIT)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    return subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr)
+
+
+@pytest.fixture
+def previous_build(tmp_path: Path, seed_build: Path) -> tuple[Path, Path, dict[str, str]]:
+    """A copy of the seed and of its complete build (all formats, the run's shared one)."""
+    source = tmp_path / SEED.name
     shutil.copyfile(SEED, source)
-    out = tmp / "out"
-    result = _build(source, out)
-    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    shutil.copytree(seed_build.parent, out)
     before = _snapshot(out / STEM)
     assert {f"{STEM}.{lang}.{kind}" for lang in ("zh", "en") for kind in ("pdf", "docx", "html")} <= set(before)
     return source, out, before
 
 
-@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["KILL", "INT"])
-def test_interrupted_build_loses_nothing_and_next_run_completes(previous_build, sig: signal.Signals) -> None:
-    source, out, first = previous_build
+def test_interrupted_builds_lose_nothing_and_the_next_run_completes(previous_build) -> None:
+    """Killed, then (over what the kill left) interrupted with Ctrl-C: the previous outputs stay byte-identical
+    each time, and the next run removes every leftover and completes."""
+    source, out, before = previous_build
     report_dir = out / STEM
-    before = _snapshot(report_dir)  # the complete build the previous test (or the fixture) left
-    assert set(before) == set(first) and _leftovers(out) == []
-    # A changed report forces every unit to re-render.
-    source.write_text(SEED.read_text(encoding="utf-8") + f"\n{sig.name}\n", encoding="utf-8")
-
-    proc = subprocess.Popen(_build_cmd(source, out), cwd=ROOT, env=_env(), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        _wait_for_rendering(report_dir, proc)
-        os.killpg(proc.pid, sig)  # the whole process group (workers too), as Ctrl-C or a closed terminal does
-        _, stderr = proc.communicate(timeout=WAIT_LIMIT)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-    assert proc.returncode != 0
-    assert "Traceback" not in stderr, stderr
-    assert _snapshot(report_dir) == before, "an interrupted build changed the previous outputs"
+    assert _leftovers(out) == []
+    for sig in (signal.SIGKILL, signal.SIGINT):
+        # A changed report forces every unit to re-render.
+        source.write_text(SEED.read_text(encoding="utf-8") + f"\n{sig.name}\n", encoding="utf-8")
+        interrupted = _interrupt(source, out, sig)
+        assert interrupted.returncode != 0, sig.name
+        assert "Traceback" not in interrupted.stderr, interrupted.stderr
+        assert _snapshot(report_dir) == before, f"a build interrupted by {sig.name} changed the previous outputs"
 
     again = _build(source, out)
     assert again.returncode == 0, again.stderr

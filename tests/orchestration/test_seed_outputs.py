@@ -3,36 +3,24 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 from docx import Document as open_docx
-from tests.support.paths import ROOT, SEED
+from tests.support.paths import SEED
+from tests.support.shared import build_seed
 
 STEM = SEED.stem
 CJK = re.compile(r"[\u3400-\u9fff]")
-EPOCH = "1764460800"  # 2025-11-30: fixed dates make two builds byte-identical
-
-
-def _build(out: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
-    return subprocess.run([sys.executable, "-m", "generator", "build", str(SEED), "--out", str(out)],
-                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("seed-build")
-    result = _build(out)
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    return out / STEM
+def built(seed_build: Path) -> Path:
+    """The seed's outputs from the build the whole test run shares (every format, fixed date)."""
+    return seed_build
 
 
 def _pdftotext(path: Path) -> str:
@@ -104,22 +92,15 @@ def test_docx_scorecard_has_one_row_per_indicator_and_east_asian_fonts(built: Pa
     assert 'w:eastAsia="Noto' in xml
 
 
-def test_libreoffice_opens_both_docx(built: Path, tmp_path: Path) -> None:
-    if shutil.which("soffice") is None:
-        pytest.skip("LibreOffice not installed")
-    for lang in ("zh", "en"):
-        result = subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
-             "--outdir", str(tmp_path), str(built / f"{STEM}.{lang}.docx")],
-            capture_output=True, text=True, timeout=300)
-        assert result.returncode == 0, result.stderr
-        pdf = tmp_path / f"{STEM}.{lang}.pdf"
+def test_libreoffice_opens_both_docx(seed_docx_pdfs) -> None:
+    for _docx, pdf in seed_docx_pdfs.values():
         assert pdf.stat().st_size > 10_000
         assert "Page 1" in _pdftotext(pdf) or "第 1 页" in _pdftotext(pdf)
 
 
+@pytest.mark.slow  # a second full build of the seed; the sample brief's renders are compared in tests/render
 def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
-    assert _build(tmp_path).returncode == 0
+    build_seed(tmp_path)
     again = tmp_path / STEM
     for path in sorted(built.rglob("*")):
         if path.is_file() and path.name != ".build.json":

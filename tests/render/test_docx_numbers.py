@@ -15,7 +15,6 @@ broken number.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import shutil
 import subprocess
@@ -23,9 +22,6 @@ from pathlib import Path
 
 import pytest
 from docx import Document as open_docx
-
-from tests.support.paths import SEED
-from tests.support.project import render_ctx
 
 needs_tools = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                                  reason="LibreOffice or poppler-utils not installed")
@@ -116,25 +112,10 @@ def test_the_check_finds_a_broken_number_and_ignores_the_next_row():
 
 
 @pytest.fixture(scope="module")
-def converted(tmp_path_factory: pytest.TempPathFactory, seed_doc) -> dict[str, tuple[Path, str]]:
-    """Each seed DOCX (charts left out: they do not touch the tables) and its PDF text."""
-    from tests.support.project import briefs_of
-    from generator.render.docx import render_docx
-
-    out = tmp_path_factory.mktemp("docx-numbers")
-    briefs = briefs_of(seed_doc, generated=dt.date(2025, 11, 30), langs=LANGS)
-    files = {}
-    for lang in LANGS:
-        files[lang] = out / f"{SEED.stem}.{lang}.docx"
-        render_docx(briefs[lang], files[lang], {}, render_ctx())
-    profile = (out / "lo-profile").as_uri()
-    proc = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                           "--outdir", str(out), *map(str, files.values())],
-                          capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr
+def converted(seed_docx_pdfs) -> dict[str, tuple[Path, str]]:
+    """Each seed DOCX as the build writes it and the text of LibreOffice's PDF of it, laid out."""
     result = {}
-    for lang, docx in files.items():
-        pdf = docx.with_suffix(".pdf")
+    for lang, (docx, pdf) in seed_docx_pdfs.items():
         text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                               check=True, timeout=60).stdout
         result[lang] = (docx, text)

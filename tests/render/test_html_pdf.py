@@ -214,28 +214,21 @@ def test_pdf_small_enough(rendered):
 
 
 def test_pdf_bookmarks_follow_the_headings(rendered):
-    import weasyprint
-
-    from generator.render.fetcher import SafeFetcher
-
-    html = rendered["en"]["html"]
-    document = weasyprint.HTML(filename=str(html), url_fetcher=SafeFetcher([html.parent / "assets"])).render()
-    tree = document.make_bookmark_tree()
-    top = [label for label, _target, _children, _state in tree]  # (label, target, children, state)
+    with pikepdf.open(rendered["en"]["pdf"]) as pdf, pdf.open_outline() as outline:
+        tree = [(item.title, [child.title for child in item.children]) for item in outline.root]
+    top = [title for title, _children in tree]
     assert top[0] == str(rendered["en"]["brief"].title)
     assert "Review scorecard 2022" in top and "Key terms" in top
-    children = tree[top.index("Review scorecard 2022")][2]
-    assert [label for label, *_rest in children] == ["Tallies"]
+    assert tree[top.index("Review scorecard 2022")][1] == ["Tallies"]
 
 
-def test_two_renders_are_byte_identical(tmp_path):
-    brief = sample_brief("zh")
-    outputs = []
-    for _ in range(2):
-        html = render_html(brief, tmp_path, "sample.zh", render_ctx())
-        write_pdf(html, tmp_path / "sample.zh.pdf", brief, render_ctx())
-        outputs.append(((tmp_path / "sample.zh.pdf").read_bytes(), html.read_bytes()))
-    assert outputs[0] == outputs[1]
+def test_two_renders_are_byte_identical(rendered, tmp_path):
+    """A second render of the same brief, into another folder, gives the bytes of the first."""
+    brief = rendered["zh"]["brief"]
+    html = render_html(brief, tmp_path, "sample.zh", render_ctx())
+    write_pdf(html, tmp_path / "sample.zh.pdf", brief, render_ctx())
+    assert (tmp_path / "sample.zh.pdf").read_bytes() == rendered["zh"]["pdf"].read_bytes()
+    assert html.read_bytes() == rendered["zh"]["html"].read_bytes()
 
 
 def test_charts_deterministic_svg_and_png(tmp_path):

@@ -12,7 +12,6 @@ outside its own folder. Skipped where Chromium is not installed
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -77,20 +76,19 @@ SQUEEZED_VALUES = r"""
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory, seed_doc) -> dict[tuple[str, str], Path]:
-    """The HTML brief of the seed and of the sample in each language, with its assets, as the build writes them."""
-    from tests.support.project import briefs_of
+def pages(tmp_path_factory: pytest.TempPathFactory, seed_build: Path) -> dict[tuple[str, str], Path]:
+    """The HTML brief of the seed (from the shared build) and of the sample in each language, with its assets."""
     from generator.render.charts import render_charts
     from generator.render.html import render_html
 
     out = tmp_path_factory.mktemp("phone")
-    seed = briefs_of(seed_doc, generated=dt.date(2025, 11, 30), langs=LANGS)
     pages = {}
     for lang in LANGS:
-        for name, brief in (("seed", seed[lang]), ("sample", sample_brief(lang))):
-            folder = out / name
-            charts = render_charts(brief, folder / "assets", render_ctx(), formats=("svg",))
-            pages[name, lang] = render_html(brief, folder, f"{name}.{lang}", render_ctx(), charts)
+        pages["seed", lang] = seed_build / f"{seed_build.name}.{lang}.html"
+        brief = sample_brief(lang)
+        folder = out / "sample"
+        charts = render_charts(brief, folder / "assets", render_ctx(), formats=("svg",))
+        pages["sample", lang] = render_html(brief, folder, f"sample.{lang}", render_ctx(), charts)
     return pages
 
 
