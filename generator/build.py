@@ -894,28 +894,36 @@ def _quiet_interrupt(_signum: int, _frame: object) -> None:
 def _worker_init() -> None:
     """In each worker: Ctrl-C ends the worker at once, without a traceback."""
     signal.signal(signal.SIGINT, _quiet_interrupt)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked in the fork server (below)
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
     """The fork server with the heavy modules preloaded, started now; plain fork where unavailable."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
-    from multiprocessing import forkserver
+    from multiprocessing import forkserver, resource_tracker
 
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(list(PRELOAD))
-    # The server (and the workers it forks) start with Ctrl-C ignored: the
-    # main process reports an interruption, a half-imported server must not.
-    # It returns at once; the server imports while this process reads reports.
+    # The server (and the workers it forks) start with Ctrl-C blocked: the main
+    # process reports an interruption, a half-imported server must not (the
+    # server ignores it once it runs; each worker unblocks it). Blocking, not
+    # ignoring, in this process too: a Ctrl-C in that moment stays pending and
+    # is delivered here afterwards instead of being lost. The resource tracker
+    # is started first because its own start unblocks Ctrl-C. Returns at once;
+    # the server imports while this process reads reports.
     in_main_thread = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main_thread else None
     try:
-        forkserver.ensure_running()
+        resource_tracker.ensure_running()
+        if in_main_thread:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            forkserver.ensure_running()
+        finally:
+            if in_main_thread:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     except OSError:  # no Unix socket or temp folder for the server: fork each worker instead
         return multiprocessing.get_context("fork")
-    finally:
-        if in_main_thread:
-            signal.signal(signal.SIGINT, previous)
     return context
 
 

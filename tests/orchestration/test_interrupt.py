@@ -169,3 +169,21 @@ def test_glossary_after_write_still_loads(tmp_path: Path) -> None:
     assert main(["glossary", "gaps", str(report), "--dir", str(glossary), "--write"]) == 0
     assert main(["glossary", "gaps", str(SEED), "--dir", str(glossary)]) == 0
     assert set(briefs_of(read_document(report), glossary)) == {"zh", "en"}
+
+
+def test_ctrl_c_while_the_worker_server_starts_is_not_lost(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Ctrl-C that lands while the fork server starts (Ctrl-C is held back from it then) still interrupts
+    the build: held pending, delivered after, never dropped."""
+    from multiprocessing import forkserver
+
+    from generator import build
+
+    start = forkserver.ensure_running
+
+    def pressed_meanwhile() -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        start()
+
+    monkeypatch.setattr(forkserver, "ensure_running", pressed_meanwhile)
+    with pytest.raises(KeyboardInterrupt):
+        build._pool_context()
