@@ -62,11 +62,17 @@ def _wait_for_rendering(report_dir: Path, proc: subprocess.Popen, earlier: set[P
     raise AssertionError(f"the build ended (exit {proc.returncode}) before rendering anything to kill")
 
 
+def _as_in_a_terminal() -> None:
+    """Ctrl-C acts as in a terminal: a test run started in the background (CI, ``make test &``) ignores
+    SIGINT, and a build started from it would inherit that and rightly ignore Ctrl-C."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _interrupt(source: Path, out: Path, sig: signal.Signals) -> subprocess.CompletedProcess[str]:
     """Start a build of ``source`` and send ``sig`` to it (workers too) once it has rendered a file."""
     earlier = set((out / STEM).glob(".staging-*"))  # an earlier interrupted run's, still there
     proc = subprocess.Popen(_build_cmd(source, out), cwd=ROOT, env=build_env(), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=_as_in_a_terminal)
     try:
         _wait_for_rendering(out / STEM, proc, earlier)
         os.killpg(proc.pid, sig)  # the whole process group (workers too), as Ctrl-C or a closed terminal does
