@@ -191,5 +191,9 @@ def test_ctrl_c_while_the_worker_server_starts_is_not_lost(monkeypatch: pytest.M
         start()
 
     monkeypatch.setattr(forkserver, "ensure_running", pressed_meanwhile)
-    with pytest.raises(KeyboardInterrupt):
-        build._pool_context()
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal (see above)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            build._pool_context()
+    finally:
+        signal.signal(signal.SIGINT, previous)
