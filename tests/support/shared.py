@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 import subprocess
 import sys
 import traceback
@@ -76,10 +77,14 @@ def build_seed(out: Path) -> None:
 
 
 def libreoffice_to_pdf(files: list[Path], out: Path) -> dict[Path, Path]:
-    """Each DOCX converted to PDF by one headless LibreOffice run (own profile): ``{docx: pdf}``."""
+    """Each DOCX converted to PDF by one headless LibreOffice run (own profile): ``{docx: pdf}``.
+
+    LibreOffice opens copies in ``out``: its lock files never appear beside the originals (a shared build).
+    """
     out.mkdir(parents=True, exist_ok=True)
+    copies = [shutil.copy(docx, out / docx.name) for docx in files]
     profile = (out / "lo-profile").as_uri()  # no clash with a LibreOffice the user runs
     proc = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                           "--outdir", str(out), *map(str, files)], capture_output=True, text=True, timeout=300)
+                           "--outdir", str(out), *map(str, copies)], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     return {docx: out / f"{docx.stem}.pdf" for docx in files}
