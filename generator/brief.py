@@ -69,10 +69,10 @@ class Figure:
     """A key or headline figure: what it measures and its formatted value."""
 
     label: Text  # the metric, e.g. "Investment completed by municipal key projects"
-    value: Text  # formatted per locale, e.g. "CNY 410.4 billion"
+    value: Text  # formatted per locale, e.g. "CNY 52.3 billion"
     source: str  # where it comes from, e.g. "line 23"
     kind: str = ""  # level | growth | share | count | pp | rank | target | outcome
-    note: Text = Text()  # what the value is read against: "target about 5.5%", "2022: 0.7%", "2025 target: about 5%"
+    note: Text = Text()  # what the value is read against: "target about 6%", "2030: 1.2%", "2031 target: about 5%"
     status: str = ""  # an outcome against its target: met | missed (the status key); else ""
 
 
@@ -250,7 +250,7 @@ class Brief:
     score_rows: tuple[ScoreRow, ...] = ()
     tallies: tuple[TallyRow, ...] = ()
     score_origin: Text = Text()  # "from the table in Attachment 1" / "from the prose"
-    actual_heading: Text = Text()  # heading of the outcome column: "Actual", or "2022 (estimate)" / "2022年预计"
+    actual_heading: Text = Text()  # heading of the outcome column: "Actual", or "2030 (estimate)" / "2030年预计"
     estimate: bool = False  # the outcomes are the report's estimates, not final figures
     estimate_note: Text = Text()  # says so, with where the report does
     general_causes: tuple[Text, ...] = ()  # the report's general explanation, once, for the rows with general_cause

@@ -1,8 +1,8 @@
 """Chinese numeric expressions -> exact quantities.
 
-``parse_quantity("2.9万亿元")`` gives ``Quantity(value=Decimal("2.9"),
+``parse_quantity("1.7万亿元")`` gives ``Quantity(value=Decimal("1.7"),
 unit="万亿元", ...)``; ``Quantity.base_value`` applies the unit's multiplier
-(``2.9E12`` 元). Units and multipliers are data (``UNITS``, ``MAGNITUDES``,
+(``1.7E12`` 元). Units and multipliers are data (``UNITS``, ``MAGNITUDES``,
 ``QUALIFIER_WORDS``), not if-chains; the grammar is one regular expression
 built from those tables.
 
@@ -347,7 +347,7 @@ def parse_quantity(text: str) -> Quantity:
 
 _CLAUSE_BREAK = "，。；、：！？,;:（）()\n\t"
 # A unitless number counts only when punctuation or a qualifier follows it:
-# 长安阿维塔11创… is a model name, 居民消费价格指数102.1、 a figure.
+# 某品牌X11创… is a model name, 居民消费价格指数102.1、 a figure.
 _BARE_END = set("，。；、：！？,;:）)”’」 \t\n") | {""}
 _NAME_NEIGHBOURS = re.compile(r"[A-Za-z+#@&_/.]")
 _YEAR = re.compile(r"(19|20)\d\d")

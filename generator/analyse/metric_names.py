@@ -100,7 +100,7 @@ CONTRACTIONS: dict[str, tuple[str, ...]] = {
 NAME_JOINERS = re.compile("和|及|与")
 # A share of the whole region (占全省比重): the figure is about a part of it, a subject to keep.
 WHOLE_SHARE = re.compile(r"占(?:全市|全省|全国|全区|全州|全县|全域)")
-# The words a region's name ends with (渝中片区, 三峡库区城镇群, 东部地区).
+# The words a region's name ends with (某某片区, 某某城镇群, 东部地区).
 REGION_NAME = re.compile(
     r"^(?P<region>[\u4e00-\u9fff“”]{1,14}(?:城镇群|城市群|地区|库区|山区|片区|都市区|都市圈|经济圈|经济带|新区|示范区))"
 )
@@ -185,6 +185,6 @@ def clean_metric(phrase: str, verbs_at_end: bool = True) -> str:
 
 
 def clean_relation(clause: str) -> str:
-    """The words relating a figure to the one before (``实现年度计划`` for ``、实现年度计划的114%``)."""
+    """The words relating a figure to the one before (``实现年度计划`` for ``、实现年度计划的108%``)."""
     text = strip_end(clause, list(CHANGE_VERBS) + list(LINKING_WORDS) + ["的"]).strip(" 、")
     return _strip_start(text, ("分别", "其中", "并"))

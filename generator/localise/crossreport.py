@@ -21,6 +21,7 @@ from generator.analyse.continuity import ContinuityFinding, ContinuityKind
 from generator.brief import Segment, Text
 from generator.lexicon.catalogue import Catalogue
 from generator.localise.index_rates import index_cell
+from generator.localise.source_notes import SEVERITY_WORDS
 from generator.localise.voice import RenderedVoice, Voice
 from generator.targets import parse_target
 
@@ -34,7 +35,6 @@ CONTINUITY_MESSAGES: dict[ContinuityKind, str] = {
     ContinuityKind.NOT_IN_PLAN: "Not in the plan: %(name)s is reviewed against %(reviewed)s, a target the "
                                 "%(year)s plan did not set (%(report)s).",
 }
-SEVERITY_WORDS: dict[str, str] = {"error": "Error", "warning": "Warning", "info": "Information"}
 BENCHMARK_SAME = "National: %(target)s"
 BENCHMARK_OTHER = "National (%(indicator)s): %(target)s"
 BENCHMARK_SOURCE = "National targets beside this year's: %(report)s"

@@ -85,12 +85,12 @@ class FigureWords:
         return q
 
     def amount(self, fig: KeyFigure) -> Text:
-        """The bare value (no up/down): ``CNY 410.4 billion``, ``9%``."""
+        """The bare value (no up/down): ``CNY 52.3 billion``, ``9%``."""
         q = self.shown(fig)
         return self.voice.quantity(absolute(q) if fig.kind in CHANGE_KINDS and not fig.target else q)
 
     def value(self, fig: KeyFigure) -> Text:
-        """The value as a tile shows it: ``up 2.6%``, ``CNY 410.4 billion``, ``114% share of the annual plan``."""
+        """The value as a tile shows it: ``up 2.6%``, ``CNY 52.3 billion``, ``108% share of the annual plan``."""
         v = self.voice
         q = self.shown(fig)
         if fig.target:

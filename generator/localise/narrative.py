@@ -4,7 +4,7 @@ The report's own language shows the sentences the analysis chose from the sectio
 (:mod:`generator.analyse.summaries`); a rendered language cannot translate them, so
 :class:`Narrative` says the section's facts instead, each through a catalogue template (context
 ``narrative``) with glossary terms and Babel numbers: ``Investment completed by municipal major
-projects reached CNY 410.4 billion (share of the annual plan: 114%).`` A figure and the figures
+projects reached CNY 52.3 billion (share of the annual plan: 108%).`` A figure and the figures
 linked to it (its growth, its share of the plan) make one sentence; a running total says *in total*,
 a multi-year goal says *goal*, a plan section says what the plan sets. The item titles make one
 sentence of the lines of work. A sentence that would show a glossary gap is left out and counted;
@@ -30,7 +30,7 @@ from generator.text import sentences
 NARRATIVE = "narrative"  # catalogue context of the sentences and clauses below
 PLAN_ROLES = ("tasks", "outlook")  # sections that say what is planned, not what was done
 NAME_KINDS = ("place", "organisation", "policy", "term", "metric", "indicator")  # entries whose capitals are names
-# A glossary word written with a capital letter inside an English rendering is a name (Chengdu-Chongqing):
+# A glossary word written with a capital letter inside an English rendering is a name (Yangtze River Delta):
 # an item title opening with one keeps its capital inside a sentence.
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
@@ -135,7 +135,7 @@ class Narrative:
         """What one figure says, as a clause."""
         f = self.figures
         metric, amount = self.metric(fig), f.amount(fig)
-        if fig.relation_zh:  # 较去年增加6天, 实现年度计划的114%: what the value is of
+        if fig.relation_zh:  # 较去年增加6天, 实现年度计划的108%: what the value is of
             relation = self.voice.term(fig.relation_zh, "metric", line=fig.line, context=fig.sentence)
             amount = self._words(NarrativeCode.RELATED, value=amount, relation=relation)
         down = fig.quantity.value < 0

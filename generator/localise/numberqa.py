@@ -1,7 +1,7 @@
 """Number QA: prove every number of a brief came from a source quantity, correctly converted.
 
-:func:`check_rendering` reads a rendering back (``CNY 410.4 billion`` →
-410,400,000,000 in base unit 元) with its own parser and compares it with the
+:func:`check_rendering` reads a rendering back (``CNY 52.3 billion`` →
+52,300,000,000 in base unit 元) with its own parser and compares it with the
 quantity's exact value after the unit conversion of ``glossary/units.yaml``;
 it shares the data, not the formatting code, with ``numbers.py``, so a slip
 in scaling, conversion, unit word or qualifier is caught.

@@ -72,7 +72,7 @@ class _Amount:
     """An English amount in pieces, so that a range can share its prefix and words."""
 
     prefix: str  # "CNY "
-    number: str  # "410.4"
+    number: str  # "52.3"
     scale: str = ""  # " billion"
     symbol: str = ""  # "%", attached to the number
     words: tuple[str, ...] = ()  # (singular, plural) unit word

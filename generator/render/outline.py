@@ -454,11 +454,12 @@ class _Builder:
                   self.summaries("sections", "Section summaries", b.sections),
                   self.findings(), self.pending(), self.terms()]
         gap = b.gaps[0] if b.gaps else ""
+        title = self.title()
         return Outline(
-            lang=b.lang, html_lang=b.html_lang, title=self.title(),
+            lang=b.lang, html_lang=b.html_lang, title=title,
             blocks=tuple(x for x in blocks if x is not None),
             running_head=self.kicker(),
-            draft=self.draft(),
+            draft=title.draft,  # counted once: the gap count walks every text of the brief
             colophon=self.w("Generated on %(date)s from %(source)s. Figures are taken from the report as published.",
                             date=b.generated, source=b.source_file),
             description=self.words("Brief of the plan report: indicator scorecard, plan targets, major projects "
